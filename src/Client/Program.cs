@@ -1,1 +1,3 @@
-return 0;
+using CapacityGrid.Client.Cli;
+
+return await CapgridCli.RunAsync(args, Console.Out, Console.Error);

@@ -1,1 +1,6 @@
-return 0;
+using CapacityGrid.Silo.Hosting;
+using Microsoft.Extensions.Hosting;
+
+var builder = Host.CreateApplicationBuilder(args);
+builder.AddCapacityGridSilo();
+await builder.Build().RunAsync();

@@ -1,0 +1,26 @@
+using CapacityGrid.Analysis.Models;
+
+namespace CapacityGrid.Analysis.Training;
+
+/// <summary>Serialises a model's weights to bytes (TorchSharp's state format) and back.</summary>
+public static class Checkpoints
+{
+    /// <summary>The model's parameters as a byte payload.</summary>
+    public static byte[] SaveWeights(Mlp model)
+    {
+        using var memory = new MemoryStream();
+        using (var writer = new BinaryWriter(memory, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            model.save(writer);
+        }
+        return memory.ToArray();
+    }
+
+    /// <summary>Loads a payload made by <see cref="SaveWeights"/> into a model of the same shape.</summary>
+    public static void LoadWeights(Mlp model, byte[] payload)
+    {
+        using var memory = new MemoryStream(payload, writable: false);
+        using var reader = new BinaryReader(memory);
+        model.load(reader);
+    }
+}

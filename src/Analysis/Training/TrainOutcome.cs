@@ -1,0 +1,13 @@
+using CapacityGrid.Analysis.Measures.Weights;
+
+namespace CapacityGrid.Analysis.Training;
+
+/// <summary>How a training run ended, with the final weights as plain numbers.</summary>
+public sealed record TrainOutcome(
+    long ParameterCount,
+    IReadOnlyList<WeightMatrix> Weights,
+    int? DivergedAtEpoch)
+{
+    /// <summary>True when the loss became NaN or infinite.</summary>
+    public bool Diverged => DivergedAtEpoch is not null;
+}

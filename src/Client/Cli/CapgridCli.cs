@@ -1,0 +1,31 @@
+using System.CommandLine;
+
+namespace CapacityGrid.Client.Cli;
+
+/// <summary>The <c>capgrid</c> command line: parses arguments and runs the chosen command.</summary>
+public static class CapgridCli
+{
+    /// <summary>Runs the CLI with <paramref name="args"/>; results go to <paramref name="output"/>, progress and errors to <paramref name="error"/>.</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        var root = new RootCommand("CapacityGrid: how big should my network be, and which layer is holding it back?")
+        {
+            RunCommand.Create(output, error),
+        };
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            await error.WriteLineAsync($"capgrid: {parse.Errors[0].Message} (see 'capgrid --help')");
+            return ExitCodes.BadInput;
+        }
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await error.WriteLineAsync("capgrid: cancelled");
+            return ExitCodes.Cancelled;
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using CapacityGrid.Grains.Abstractions.Experiments;
+
+namespace CapacityGrid.Client.Cli;
+
+/// <summary>Checks, before anything starts, that files a spec names exist on this machine (the embedded silo reads them here).</summary>
+public static class SpecPreflight
+{
+    private static readonly string[] IdxFiles = ["train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"];
+
+    /// <summary>Throws a <see cref="SpecException"/> naming the first missing file.</summary>
+    public static void CheckLocalFiles(ExperimentSpec spec)
+    {
+        if (spec.Dataset.Kind != "idx")
+        {
+            return;
+        }
+        var folder = spec.Dataset.Path!;
+        if (!Directory.Exists(folder))
+        {
+            throw new SpecException("dataset.path", $"folder '{folder}' not found (for Fashion-MNIST: apt-get install dataset-fashion-mnist)");
+        }
+        foreach (var stem in IdxFiles)
+        {
+            var plain = Path.Combine(folder, stem);
+            if (!File.Exists(plain) && !File.Exists(plain + ".gz"))
+            {
+                throw new SpecException("dataset.path", $"'{folder}' lacks {stem}[.gz]");
+            }
+        }
+    }
+}

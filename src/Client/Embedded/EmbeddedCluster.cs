@@ -1,0 +1,75 @@
+using CapacityGrid.Grains.Hosting;
+using CapacityGrid.ServiceDefaults;
+using CapacityGrid.Silo.Hosting;
+using CapacityGrid.Silo.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CapacityGrid.Client.Embedded;
+
+/// <summary>
+/// The default when no cluster is configured: Azurite (started if needed) and one silo in this process,
+/// on loopback ports chosen at start.
+/// </summary>
+public sealed class EmbeddedCluster : IAsyncDisposable
+{
+    private readonly IHost _host;
+    private readonly AzuriteLauncher _azurite;
+
+    private EmbeddedCluster(IHost host, AzuriteLauncher azurite)
+    {
+        _host = host;
+        _azurite = azurite;
+    }
+
+    /// <summary>Grain references for the in-process silo.</summary>
+    public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
+
+    /// <summary>Starts storage and the silo.</summary>
+    /// <exception cref="AzuriteUnavailableException">Local storage is needed but cannot be started.</exception>
+    public static async Task<EmbeddedCluster> StartAsync(EmbeddedOptions options, Action<string> progress, CancellationToken cancellationToken)
+    {
+        var azurite = await AzuriteLauncher.EnsureAsync(options.ConnectionString, Path.Combine(options.DataFolder, "azurite"), progress, cancellationToken);
+        try
+        {
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [$"{GridStorageOptions.Section}:{nameof(GridStorageOptions.ConnectionString)}"] = azurite.ConnectionString,
+                [$"{TrainingSlotOptions.Section}:{nameof(TrainingSlotOptions.Slots)}"] = options.Slots?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            }.Where(kv => kv.Value is not null));
+            builder.Logging.ClearProviders();
+            builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            builder.Logging.SetMinimumLevel(options.Verbose ? LogLevel.Information : LogLevel.Warning);
+            builder.AddCapacityGridTelemetry("capgrid");
+            builder.UseOrleans(silo => silo
+                .UseLocalhostClustering(AzuriteLauncher.FreePort(), AzuriteLauncher.FreePort())
+                .AddCapacityGrid(builder.Configuration));
+            var host = builder.Build();
+            await host.StartAsync(cancellationToken);
+            return new EmbeddedCluster(host, azurite);
+        }
+        catch
+        {
+            await azurite.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await _host.StopAsync(timeout.Token);
+        }
+        finally
+        {
+            _host.Dispose();
+            await _azurite.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace CapacityGrid.Grains.Abstractions.Analysis;
+
+/// <summary>Relates an experiment's results to its dataset. Keyed by the experiment id.</summary>
+public interface IAnalysisGrain : IGrainWithStringKey
+{
+    /// <summary>Gathers every point's results into a capacity map (as far as they have got).</summary>
+    Task<CapacityMap> BuildCapacityMapAsync();
+}

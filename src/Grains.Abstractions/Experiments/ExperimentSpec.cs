@@ -1,0 +1,47 @@
+namespace CapacityGrid.Grains.Abstractions.Experiments;
+
+/// <summary>
+/// What a user asks for: a dataset, a grid of shapes and seeds, and how to train each point.
+/// Read from a JSON spec file by <see cref="SpecParser"/>.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("capacitygrid.experiment-spec")]
+public sealed record ExperimentSpec(
+    [property: Id(0)] string Name,
+    [property: Id(1)] DatasetSpec Dataset,
+    [property: Id(2)] GridSpec Grid,
+    [property: Id(3)] TrainingSpec Training);
+
+/// <summary>
+/// Where the data comes from. <c>Kind</c> is <c>teacher</c> (synthetic, labelled by a random teacher MLP
+/// whose hidden widths are <c>TeacherHidden</c>) or <c>idx</c> (MNIST-format files in <c>Path</c>).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("capacitygrid.dataset-spec")]
+public sealed record DatasetSpec(
+    [property: Id(0)] string Kind,
+    [property: Id(1)] string? Path = null,
+    [property: Id(2)] int InputDim = 20,
+    [property: Id(3)] int[]? TeacherHidden = null,
+    [property: Id(4)] int Classes = 4,
+    [property: Id(5)] int Samples = 4000,
+    [property: Id(6)] double LabelNoise = 0,
+    [property: Id(7)] int Seed = 1,
+    [property: Id(8)] double TestFraction = 0.2,
+    [property: Id(9)] int? MaxTrainSamples = null);
+
+/// <summary>The sweep: every width with every depth (uniform hidden layers) and every seed.</summary>
+[GenerateSerializer, Immutable, Alias("capacitygrid.grid-spec")]
+public sealed record GridSpec(
+    [property: Id(0)] int[] Widths,
+    [property: Id(1)] int[] Depths,
+    [property: Id(2)] int[] Seeds,
+    [property: Id(3)] string Activation = "relu");
+
+/// <summary>How each grid point trains.</summary>
+[GenerateSerializer, Immutable, Alias("capacitygrid.training-spec")]
+public sealed record TrainingSpec(
+    [property: Id(0)] int Epochs,
+    [property: Id(1)] string Optimizer = "adam",
+    [property: Id(2)] double LearningRate = 1e-3,
+    [property: Id(3)] int BatchSize = 64,
+    [property: Id(4)] double Momentum = 0.9,
+    [property: Id(5)] double WeightDecay = 0);

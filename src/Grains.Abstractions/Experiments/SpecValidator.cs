@@ -1,0 +1,145 @@
+using System.Text.RegularExpressions;
+
+namespace CapacityGrid.Grains.Abstractions.Experiments;
+
+/// <summary>Checks a parsed spec's values; the first problem found is thrown as a <see cref="SpecException"/>.</summary>
+public static partial class SpecValidator
+{
+    /// <summary>Largest layer width the grid accepts.</summary>
+    public const int MaxWidth = 65_536;
+
+    /// <summary>Largest number of hidden layers the grid accepts.</summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>The dataset kinds a spec may name.</summary>
+    public static readonly string[] DatasetKinds = ["teacher", "idx"];
+
+    /// <summary>Validates every field of <paramref name="spec"/>.</summary>
+    public static void Validate(ExperimentSpec spec)
+    {
+        if (!SafeName().IsMatch(spec.Name))
+        {
+            throw new SpecException("name", $"must be 1-40 characters of a-z, 0-9 and single '-' between them (got '{spec.Name}')");
+        }
+        ValidateDataset(spec.Dataset);
+        ValidateGrid(spec.Grid);
+        ValidateTraining(spec.Training);
+    }
+
+    private static void ValidateDataset(DatasetSpec d)
+    {
+        if (!DatasetKinds.Contains(d.Kind))
+        {
+            throw new SpecException("dataset.kind", $"unknown dataset kind '{d.Kind}' (expected one of: {string.Join(", ", DatasetKinds)})");
+        }
+        if (d.Kind == "idx" && string.IsNullOrWhiteSpace(d.Path))
+        {
+            throw new SpecException("dataset.path", "an idx dataset needs the folder holding its files");
+        }
+        if (d.Kind == "teacher")
+        {
+            Positive("dataset.inputDim", d.InputDim, 100_000);
+            Positive("dataset.samples", d.Samples, 10_000_000);
+            if (d.Samples < 10)
+            {
+                throw new SpecException("dataset.samples", $"needs at least 10 samples (got {d.Samples})");
+            }
+            for (var i = 0; i < (d.TeacherHidden?.Length ?? 0); i++)
+            {
+                Positive($"dataset.teacherHidden[{i}]", d.TeacherHidden![i], MaxWidth);
+            }
+            if (d.LabelNoise is < 0 or > 1 || double.IsNaN(d.LabelNoise))
+            {
+                throw new SpecException("dataset.labelNoise", $"must lie in [0, 1] (got {d.LabelNoise})");
+            }
+        }
+        if (d.Classes is < 2 or > 100_000)
+        {
+            throw new SpecException("dataset.classes", $"must be at least 2 (got {d.Classes})");
+        }
+        if (d.TestFraction is <= 0 or >= 1 || double.IsNaN(d.TestFraction))
+        {
+            throw new SpecException("dataset.testFraction", $"must lie strictly between 0 and 1 (got {d.TestFraction})");
+        }
+        if (d.MaxTrainSamples is { } m)
+        {
+            Positive("dataset.maxTrainSamples", m, int.MaxValue);
+        }
+    }
+
+    private static void ValidateGrid(GridSpec g)
+    {
+        NonEmpty("grid.widths", g.Widths);
+        NonEmpty("grid.depths", g.Depths);
+        NonEmpty("grid.seeds", g.Seeds);
+        for (var i = 0; i < g.Widths.Length; i++)
+        {
+            Positive($"grid.widths[{i}]", g.Widths[i], MaxWidth);
+        }
+        for (var i = 0; i < g.Depths.Length; i++)
+        {
+            Positive($"grid.depths[{i}]", g.Depths[i], MaxDepth);
+        }
+        Distinct("grid.widths", g.Widths);
+        Distinct("grid.depths", g.Depths);
+        Distinct("grid.seeds", g.Seeds);
+        if (g.Activation is not ("relu" or "tanh"))
+        {
+            throw new SpecException("grid.activation", $"unknown activation '{g.Activation}' (expected relu or tanh)");
+        }
+    }
+
+    private static void ValidateTraining(TrainingSpec t)
+    {
+        Positive("training.epochs", t.Epochs, 100_000);
+        Positive("training.batchSize", t.BatchSize, 1_000_000);
+        if (t.Optimizer is not ("adam" or "sgd"))
+        {
+            throw new SpecException("training.optimizer", $"unknown optimizer '{t.Optimizer}' (expected adam or sgd)");
+        }
+        if (!(t.LearningRate > 0 && t.LearningRate < 100))
+        {
+            throw new SpecException("training.learningRate", $"must be a positive number below 100 (got {t.LearningRate})");
+        }
+        if (t.Momentum is < 0 or >= 1 || double.IsNaN(t.Momentum))
+        {
+            throw new SpecException("training.momentum", $"must lie in [0, 1) (got {t.Momentum})");
+        }
+        if (t.WeightDecay < 0 || !double.IsFinite(t.WeightDecay))
+        {
+            throw new SpecException("training.weightDecay", $"must be zero or positive (got {t.WeightDecay})");
+        }
+    }
+
+    private static void Positive(string field, int value, int max)
+    {
+        if (value < 1)
+        {
+            throw new SpecException(field, $"must be a positive integer (got {value})");
+        }
+        if (value > max)
+        {
+            throw new SpecException(field, $"must be at most {max} (got {value})");
+        }
+    }
+
+    private static void NonEmpty(string field, int[] values)
+    {
+        if (values.Length == 0)
+        {
+            throw new SpecException(field, "must list at least one value");
+        }
+    }
+
+    private static void Distinct(string field, int[] values)
+    {
+        if (values.Distinct().Count() != values.Length)
+        {
+            throw new SpecException(field, "lists a value twice");
+        }
+    }
+
+    // Experiment names become part of blob container names: lowercase, digits, single hyphens.
+    [GeneratedRegex("^(?=.{1,40}$)[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex SafeName();
+}

@@ -1,0 +1,20 @@
+namespace CapacityGrid.Grains.Abstractions.Training;
+
+/// <summary>
+/// Trains one grid point. Keyed by <c>{experimentId}/{pointId}</c>. Training runs off the Orleans
+/// scheduler; the grain's calls stay short.
+/// </summary>
+public interface ITrainerGrain : IGrainWithStringKey
+{
+    /// <summary>Starts training unless the point already ended; returns at once with the point's status.</summary>
+    Task<PointStatus> StartAsync(TrainRequest request);
+
+    /// <summary>The point's state and metrics so far.</summary>
+    Task<PointResult> GetResultAsync();
+
+    /// <summary>Records an epoch that the training thread completed and checkpointed.</summary>
+    Task ReportEpochAsync(EpochMetrics metrics);
+
+    /// <summary>Records how training ended (finished, diverged or failed) and tells the experiment.</summary>
+    Task CompleteAsync(PointCompletion completion);
+}

@@ -1,0 +1,13 @@
+namespace CapacityGrid.Grains.Abstractions.Training;
+
+/// <summary>A grid point's state and, once trained, its final measures.</summary>
+[GenerateSerializer, Immutable, Alias("capacitygrid.point-result")]
+public sealed record PointResult(
+    [property: Id(0)] string PointId,
+    [property: Id(1)] int[] HiddenWidths,
+    [property: Id(2)] int Seed,
+    [property: Id(3)] PointStatus Status,
+    [property: Id(4)] long ParameterCount,
+    [property: Id(5)] IReadOnlyList<EpochMetrics> Epochs,
+    [property: Id(6)] double? WeightEntropyBits,
+    [property: Id(7)] string? Error);

@@ -1,0 +1,11 @@
+using CapacityGrid.Grains.Abstractions.Experiments;
+
+namespace CapacityGrid.Grains.Abstractions.Training;
+
+/// <summary>Everything a trainer grain needs to train one grid point.</summary>
+[GenerateSerializer, Immutable, Alias("capacitygrid.train-request")]
+public sealed record TrainRequest(
+    [property: Id(0)] string ExperimentId,
+    [property: Id(1)] GridPoint Point,
+    [property: Id(2)] DatasetSpec Dataset,
+    [property: Id(3)] TrainingSpec Training);

@@ -1,0 +1,46 @@
+using CapacityGrid.Analysis.Measures;
+using CapacityGrid.Grains.Abstractions;
+using CapacityGrid.Grains.Abstractions.Analysis;
+using CapacityGrid.Grains.Abstractions.Experiments;
+using CapacityGrid.Grains.Abstractions.Training;
+using CapacityGrid.Grains.Datasets;
+
+namespace CapacityGrid.Grains.Analysis;
+
+/// <summary>Builds an experiment's capacity map from its points' results and its dataset.</summary>
+public sealed class AnalysisGrain(DatasetCache datasets) : Grain, IAnalysisGrain
+{
+    private const int FanOut = 64;
+
+    /// <inheritdoc />
+    public async Task<CapacityMap> BuildCapacityMapAsync()
+    {
+        var id = this.GetPrimaryKeyString();
+        var experiment = GrainFactory.GetGrain<IExperimentGrain>(id);
+        var spec = await experiment.GetSpecAsync()
+            ?? throw new InvalidOperationException($"no experiment '{id}'");
+        var points = await experiment.GetPointsAsync();
+
+        var results = new List<PointResult>(points.Count);
+        foreach (var chunk in points.Chunk(FanOut))
+        {
+            results.AddRange(await Task.WhenAll(chunk.Select(p =>
+                GrainFactory.GetGrain<ITrainerGrain>(GrainKeys.Trainer(id, p.PointId)).GetResultAsync())));
+        }
+
+        var data = await datasets.GetAsync(spec.Dataset);
+        var dataset = new DatasetSummary(
+            data.Description, data.Train.Samples, data.Test.Samples, data.Train.FeatureCount, data.Train.Classes,
+            Entropy.LabelBits(data.Train.Labels, data.Train.Classes));
+        return new CapacityMap(id, spec.Name, dataset, [.. points.Zip(results, Row)]);
+    }
+
+    private static CapacityMapRow Row(GridPoint point, PointResult result)
+    {
+        var last = result.Epochs.Count > 0 ? result.Epochs[^1] : null;
+        return new CapacityMapRow(
+            point.PointId, point.HiddenWidths, point.Depth, point.Seed, result.Status.ToString().ToLowerInvariant(),
+            result.ParameterCount, last?.TrainAccuracy, last?.TestAccuracy, last?.TrainLoss, last?.TestLoss,
+            result.WeightEntropyBits, result.Epochs.Count, result.Error);
+    }
+}

@@ -1,0 +1,87 @@
+using System.Security.Cryptography;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using CapacityGrid.Grains.Hosting;
+
+namespace CapacityGrid.Grains.Checkpoints;
+
+/// <summary>
+/// Per-epoch checkpoints in Azure Blob Storage: one container per experiment, one blob per point and
+/// epoch (<c>points/{pointId}/epoch-0001.ckpt</c>), the payload's SHA-256 in the blob's metadata and
+/// checked on every read.
+/// </summary>
+public sealed class CheckpointStore(BlobServiceClient blobs)
+{
+    private const string HashKey = "sha256";
+    private const string FormatKey = "capgridformat";
+    private const string Format = "mlp-weights-v1";
+
+    /// <summary>The blob name of a point's checkpoint after <paramref name="epoch"/>.</summary>
+    public static string BlobName(string pointId, int epoch) => $"points/{pointId}/epoch-{epoch:D4}.ckpt";
+
+    /// <summary>Writes a checkpoint, replacing one of the same epoch; returns its blob name.</summary>
+    public async Task<string> WriteAsync(string experimentId, string pointId, int epoch, byte[] payload, CancellationToken cancellationToken = default)
+    {
+        var container = blobs.GetBlobContainerClient(StorageNames.CheckpointContainer(experimentId));
+        await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        var name = BlobName(pointId, epoch);
+        var options = new BlobUploadOptions
+        {
+            Metadata = new Dictionary<string, string>
+            {
+                [HashKey] = Convert.ToHexStringLower(SHA256.HashData(payload)),
+                [FormatKey] = Format,
+            },
+        };
+        await container.GetBlobClient(name).UploadAsync(new BinaryData(payload), options, cancellationToken);
+        return name;
+    }
+
+    /// <summary>Reads a checkpoint and verifies its hash; null if the blob does not exist.</summary>
+    /// <exception cref="CheckpointCorruptException">The payload does not match its hash, or the blob is not a checkpoint.</exception>
+    public async Task<byte[]?> ReadAsync(string experimentId, string blobName, CancellationToken cancellationToken = default)
+    {
+        var blob = blobs.GetBlobContainerClient(StorageNames.CheckpointContainer(experimentId)).GetBlobClient(blobName);
+        try
+        {
+            var download = await blob.DownloadContentAsync(cancellationToken);
+            var payload = download.Value.Content.ToArray();
+            var metadata = download.Value.Details.Metadata;
+            if (!metadata.TryGetValue(FormatKey, out var format) || format != Format || !metadata.TryGetValue(HashKey, out var expected))
+            {
+                throw new CheckpointCorruptException(blobName, "not a CapacityGrid checkpoint (no format or hash in its metadata)");
+            }
+            var actual = Convert.ToHexStringLower(SHA256.HashData(payload));
+            if (!string.Equals(actual, expected, StringComparison.Ordinal))
+            {
+                throw new CheckpointCorruptException(blobName, $"SHA-256 {actual} does not match the stored {expected}");
+            }
+            return payload;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The checkpoint blob names of a point, oldest epoch first.</summary>
+    public async Task<IReadOnlyList<string>> ListAsync(string experimentId, string pointId, CancellationToken cancellationToken = default)
+    {
+        var container = blobs.GetBlobContainerClient(StorageNames.CheckpointContainer(experimentId));
+        var names = new List<string>();
+        try
+        {
+            await foreach (var item in container.GetBlobsAsync(new GetBlobsOptions { Prefix = $"points/{pointId}/" }, cancellationToken))
+            {
+                names.Add(item.Name);
+            }
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return names;
+        }
+        names.Sort(StringComparer.Ordinal);
+        return names;
+    }
+}

@@ -1,0 +1,29 @@
+using Azure.Storage.Blobs;
+using CapacityGrid.Grains.Checkpoints;
+using CapacityGrid.Grains.Datasets;
+using CapacityGrid.Grains.Training;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CapacityGrid.Grains.Hosting;
+
+/// <summary>Registers what the grains depend on: storage clients, the dataset cache and the training runner.</summary>
+public static class GrainServiceExtensions
+{
+    /// <summary>Adds the grains' services, bound to the <c>Storage</c> and <c>Training</c> sections.</summary>
+    public static IServiceCollection AddCapacityGridGrainServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<GridStorageOptions>().Bind(configuration.GetSection(GridStorageOptions.Section));
+        services.AddOptions<TrainingSlotOptions>().Bind(configuration.GetSection(TrainingSlotOptions.Section))
+            .Validate(o => o.Slots >= 1, "Training:Slots must be at least 1")
+            .Validate(o => o.TorchThreads >= 0, "Training:TorchThreads must be zero (torch's default) or positive")
+            .ValidateOnStart();
+        services.AddSingleton(sp => new BlobServiceClient(sp.GetRequiredService<IOptions<GridStorageOptions>>().Value.ConnectionString));
+        services.AddSingleton<CheckpointStore>();
+        services.AddSingleton<DatasetCache>();
+        services.AddSingleton<TrainingRunner>();
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+}

@@ -1,0 +1,14 @@
+namespace CapacityGrid.Grains.Hosting;
+
+/// <summary>Where grain state and checkpoints live. Section <c>Storage</c>.</summary>
+public sealed class GridStorageOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Storage";
+
+    /// <summary>
+    /// An Azure Storage connection string. The default, <c>UseDevelopmentStorage=true</c>, is Azurite on
+    /// 127.0.0.1 ports 10000-10002.
+    /// </summary>
+    public string ConnectionString { get; set; } = "UseDevelopmentStorage=true";
+}

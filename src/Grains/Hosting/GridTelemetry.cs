@@ -1,0 +1,23 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace CapacityGrid.Grains.Hosting;
+
+/// <summary>The grains' activity source and meter (wired to exporters in ServiceDefaults).</summary>
+public static class GridTelemetry
+{
+    /// <summary>Name of the activity source and meter.</summary>
+    public const string Name = "CapacityGrid.Grains";
+
+    /// <summary>Spans for experiments, grid points, epochs and checkpoint writes.</summary>
+    public static readonly ActivitySource Source = new(Name);
+
+    /// <summary>Counters of training work.</summary>
+    public static readonly Meter Meter = new(Name);
+
+    /// <summary>Epochs trained.</summary>
+    public static readonly Counter<long> Epochs = Meter.CreateCounter<long>("capgrid.epochs", description: "Epochs trained");
+
+    /// <summary>Bytes of checkpoints written.</summary>
+    public static readonly Counter<long> CheckpointBytes = Meter.CreateCounter<long>("capgrid.checkpoint.bytes", "By", "Checkpoint bytes written");
+}

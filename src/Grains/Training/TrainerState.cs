@@ -1,0 +1,26 @@
+using CapacityGrid.Grains.Abstractions.Training;
+
+namespace CapacityGrid.Grains.Training;
+
+/// <summary>A grid point's persistent state: its request, status and per-epoch metrics.</summary>
+[GenerateSerializer, Alias("capacitygrid.trainer-state")]
+public sealed class TrainerState
+{
+    /// <summary>What to train; null until started.</summary>
+    [Id(0)] public TrainRequest? Request { get; set; }
+
+    /// <summary>Where the point stands.</summary>
+    [Id(1)] public PointStatus Status { get; set; }
+
+    /// <summary>Metrics of every completed (checkpointed) epoch.</summary>
+    [Id(2)] public List<EpochMetrics> Epochs { get; set; } = [];
+
+    /// <summary>Trainable parameters of the point's model.</summary>
+    [Id(3)] public long ParameterCount { get; set; }
+
+    /// <summary>Entropy of the final quantized weights, in bits.</summary>
+    [Id(4)] public double? WeightEntropyBits { get; set; }
+
+    /// <summary>The error that failed the point, if any.</summary>
+    [Id(5)] public string? Error { get; set; }
+}

@@ -1,0 +1,39 @@
+using Azure.Data.Tables;
+using CapacityGrid.Grains.Hosting;
+using CapacityGrid.ServiceDefaults;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+
+namespace CapacityGrid.Silo.Hosting;
+
+/// <summary>Wiring of a standalone silo process that joins a cluster through Azure Table membership.</summary>
+public static class StandaloneSiloExtensions
+{
+    /// <summary>Adds telemetry and an Orleans silo configured from the <c>Cluster</c> and <c>Storage</c> sections.</summary>
+    public static IHostApplicationBuilder AddCapacityGridSilo(this IHostApplicationBuilder builder)
+    {
+        builder.AddCapacityGridTelemetry("capgrid-silo");
+        var cluster = builder.Configuration.GetSection(GridClusterOptions.Section).Get<GridClusterOptions>() ?? new GridClusterOptions();
+        var storage = builder.Configuration.GetSection(GridStorageOptions.Section).Get<GridStorageOptions>() ?? new GridStorageOptions();
+        builder.UseOrleans(silo =>
+        {
+            if (cluster.Membership == "localhost")
+            {
+                silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
+            }
+            else
+            {
+                silo.Configure<ClusterOptions>(o =>
+                {
+                    o.ClusterId = cluster.ClusterId;
+                    o.ServiceId = cluster.ServiceId;
+                });
+                silo.ConfigureEndpoints(cluster.SiloPort, cluster.GatewayPort);
+                silo.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(storage.ConnectionString));
+            }
+            silo.AddCapacityGrid(builder.Configuration);
+        });
+        return builder;
+    }
+}

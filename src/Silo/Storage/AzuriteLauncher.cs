@@ -1,0 +1,179 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace CapacityGrid.Silo.Storage;
+
+/// <summary>
+/// Starts Azurite (the local Azure Storage emulator, pinned in infra/package.json) on loopback when the
+/// configured storage is local and nothing answers there, keeps its data in a folder of the caller's,
+/// and stops what it started when disposed. Storage that already answers, or is remote, is left alone.
+/// </summary>
+public sealed class AzuriteLauncher : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private readonly Process? _process;
+    private readonly StringBuilder _output;
+
+    private AzuriteLauncher(Process? process, string connectionString, StringBuilder output)
+    {
+        _process = process;
+        ConnectionString = connectionString;
+        _output = output;
+    }
+
+    /// <summary>The connection string to use: the configured one, or that of the Azurite started here.</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>True when this launcher started an Azurite process (and will stop it).</summary>
+    public bool StartedHere => _process is not null;
+
+    /// <summary>
+    /// Makes sure storage answers at <paramref name="connectionString"/>: starts Azurite with its data in
+    /// <paramref name="dataFolder"/> if the endpoint is on loopback and silent.
+    /// </summary>
+    /// <exception cref="AzuriteUnavailableException">Azurite is needed but cannot be found or started.</exception>
+    public static async Task<AzuriteLauncher> EnsureAsync(string connectionString, string dataFolder, Action<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var endpoint = StorageEndpoint.Parse(connectionString);
+        if (!endpoint.IsLoopback || await AnswersAsync(endpoint.Blob, cancellationToken))
+        {
+            return new AzuriteLauncher(null, connectionString, new StringBuilder());
+        }
+        var queue = endpoint.Queue?.Port ?? FreePort();
+        var table = endpoint.Table?.Port ?? FreePort();
+        return await StartAsync(endpoint.Blob.Port, queue, table, dataFolder, connectionString, progress, cancellationToken);
+    }
+
+    /// <summary>Starts a private Azurite on free loopback ports (for tests and side-by-side runs).</summary>
+    public static Task<AzuriteLauncher> StartOnFreePortsAsync(string dataFolder, Action<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var (blob, queue, table) = (FreePort(), FreePort(), FreePort());
+        return StartAsync(blob, queue, table, dataFolder, StorageEndpoint.AzuriteConnectionString(blob, queue, table), progress, cancellationToken);
+    }
+
+    private static async Task<AzuriteLauncher> StartAsync(int blob, int queue, int table, string dataFolder, string connectionString, Action<string>? progress, CancellationToken cancellationToken)
+    {
+        var executable = AzuriteLocator.Locate(progress);
+        Directory.CreateDirectory(dataFolder);
+        var start = new ProcessStartInfo(executable)
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in new[]
+        {
+            "--silent", "--skipApiVersionCheck", "--location", dataFolder,
+            "--blobHost", "127.0.0.1", "--blobPort", $"{blob}",
+            "--queueHost", "127.0.0.1", "--queuePort", $"{queue}",
+            "--tableHost", "127.0.0.1", "--tablePort", $"{table}",
+        })
+        {
+            start.ArgumentList.Add(arg);
+        }
+        progress?.Invoke($"starting Azurite on 127.0.0.1:{blob} (data in {dataFolder})");
+        var output = new StringBuilder();
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new AzuriteUnavailableException($"could not start Azurite ({executable})");
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new AzuriteUnavailableException($"could not start Azurite ({executable}): {e.Message}; is Node 20 installed?");
+        }
+        process.OutputDataReceived += (_, e) => Append(output, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var launcher = new AzuriteLauncher(process, connectionString, output);
+
+        var deadline = Stopwatch.StartNew();
+        var endpoint = new Uri($"http://127.0.0.1:{blob}/");
+        while (!await AnswersAsync(endpoint, cancellationToken))
+        {
+            if (process.HasExited || deadline.Elapsed > StartTimeout)
+            {
+                var why = process.HasExited ? $"exited with code {process.ExitCode}" : $"did not answer within {StartTimeout.TotalSeconds:0} s";
+                await launcher.DisposeAsync();
+                throw new AzuriteUnavailableException(
+                    $"Azurite {why} on 127.0.0.1:{blob} ({Tail(output)}); free the port or set Storage:ConnectionString to running storage");
+            }
+            await Task.Delay(100, cancellationToken);
+        }
+        return launcher;
+    }
+
+    /// <summary>True when something accepts TCP connections at the endpoint's host and port.</summary>
+    public static async Task<bool> AnswersAsync(Uri endpoint, CancellationToken cancellationToken = default)
+    {
+        using var client = new TcpClient();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(1));
+        try
+        {
+            await client.ConnectAsync(endpoint.Host, endpoint.Port, timeout.Token);
+            return true;
+        }
+        catch (Exception e) when (e is SocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>A TCP port on loopback that is free right now.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (_process is null)
+        {
+            return;
+        }
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+            }
+        }
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException)
+        {
+            // Already gone, or not stopping: nothing more we can do here.
+        }
+        _process.Dispose();
+    }
+
+    private static void Append(StringBuilder output, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lock (output)
+        {
+            if (output.Length < 16_384)
+            {
+                output.AppendLine(line);
+            }
+        }
+    }
+
+    private static string Tail(StringBuilder output)
+    {
+        lock (output)
+        {
+            var text = output.ToString().Trim().ReplaceLineEndings(" | ");
+            return text.Length == 0 ? "no output" : text.Length > 300 ? "..." + text[^300..] : text;
+        }
+    }
+}
