@@ -43,6 +43,11 @@ public sealed class EmbeddedCluster : IAsyncDisposable
             builder.Logging.ClearProviders();
             builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
             builder.Logging.SetMinimumLevel(options.Verbose ? LogLevel.Information : LogLevel.Warning);
+            if (!options.Verbose)
+            {
+                // The silo's start-up notes (ServerGC advice) are noise for a command-line run.
+                builder.Logging.AddFilter("Orleans.Runtime.Silo", LogLevel.Error);
+            }
             builder.AddCapacityGridTelemetry("capgrid");
             builder.UseOrleans(silo => silo
                 .UseLocalhostClustering(AzuriteLauncher.FreePort(), AzuriteLauncher.FreePort())

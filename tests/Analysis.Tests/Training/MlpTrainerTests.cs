@@ -17,7 +17,7 @@ public sealed class MlpTrainerTests
         var majority = data.Test.Labels.GroupBy(l => l).Max(g => g.Count()) / (double)data.Test.Samples;
         var epochs = new List<EpochReport>();
 
-        var outcome = MlpTrainer.Train(data, new MlpSpec(12, [64, 64], 4), new TrainOptions(Epochs: 12, LearningRate: 3e-3), epochs.Add);
+        var outcome = MlpTrainer.Train(data, new MlpSpec(12, [64, 64], 4), new TrainOptions(Epochs: 12, LearningRate: 3e-3), epochs.Add, TestContext.Current.CancellationToken);
 
         Assert.False(outcome.Diverged);
         Assert.Equal(12, epochs.Count);
@@ -36,9 +36,9 @@ public sealed class MlpTrainerTests
         var spec = new MlpSpec(12, [16], 4);
         var options = new TrainOptions(Epochs: 2, Seed: 5);
 
-        var a = MlpTrainer.Train(data, spec, options, _ => { });
-        var b = MlpTrainer.Train(data, spec, options, _ => { });
-        var c = MlpTrainer.Train(data, spec, options with { Seed = 6 }, _ => { });
+        var a = MlpTrainer.Train(data, spec, options, _ => { }, TestContext.Current.CancellationToken);
+        var b = MlpTrainer.Train(data, spec, options, _ => { }, TestContext.Current.CancellationToken);
+        var c = MlpTrainer.Train(data, spec, options with { Seed = 6 }, _ => { }, TestContext.Current.CancellationToken);
 
         Assert.Equal(a.Weights.SelectMany(w => w.Values), b.Weights.SelectMany(w => w.Values));
         Assert.NotEqual(a.Weights.SelectMany(w => w.Values), c.Weights.SelectMany(w => w.Values));
@@ -49,7 +49,7 @@ public sealed class MlpTrainerTests
     {
         var spec = new MlpSpec(12, [10, 7], 4);
 
-        var outcome = MlpTrainer.Train(TeacherSplit(), spec, new TrainOptions(Epochs: 1), _ => { });
+        var outcome = MlpTrainer.Train(TeacherSplit(), spec, new TrainOptions(Epochs: 1), _ => { }, TestContext.Current.CancellationToken);
 
         Assert.Equal(12 * 10 + 10 + 10 * 7 + 7 + 7 * 4 + 4, outcome.ParameterCount);
         Assert.Equal(outcome.ParameterCount, outcome.Weights.Sum(w => w.ParameterCount));
@@ -61,7 +61,7 @@ public sealed class MlpTrainerTests
     {
         var epochs = new List<EpochReport>();
 
-        var outcome = MlpTrainer.Train(TeacherSplit(), new MlpSpec(12, [64], 4), new TrainOptions(Epochs: 5, Optimizer: "sgd", LearningRate: 1e12, Momentum: 0.9), epochs.Add);
+        var outcome = MlpTrainer.Train(TeacherSplit(), new MlpSpec(12, [64], 4), new TrainOptions(Epochs: 5, Optimizer: "sgd", LearningRate: 1e12, Momentum: 0.9), epochs.Add, TestContext.Current.CancellationToken);
 
         Assert.True(outcome.Diverged);
         Assert.Equal(epochs.Count + 1, outcome.DivergedAtEpoch);
@@ -72,10 +72,10 @@ public sealed class MlpTrainerTests
     {
         var data = TeacherSplit();
         var first = new List<EpochReport>();
-        MlpTrainer.Train(data, new MlpSpec(12, [16], 4), new TrainOptions(Epochs: 2), first.Add);
+        MlpTrainer.Train(data, new MlpSpec(12, [16], 4), new TrainOptions(Epochs: 2), first.Add, TestContext.Current.CancellationToken);
         var rest = new List<EpochReport>();
 
-        MlpTrainer.Train(data, new MlpSpec(12, [16], 4), new TrainOptions(Epochs: 4), rest.Add, resume: new ResumePoint(2, first[^1].Checkpoint));
+        MlpTrainer.Train(data, new MlpSpec(12, [16], 4), new TrainOptions(Epochs: 4), rest.Add, TestContext.Current.CancellationToken, resume: new ResumePoint(2, first[^1].Checkpoint));
 
         Assert.Equal([3, 4], rest.Select(e => e.Epoch));
         // Starting from trained weights, epoch 3 begins no worse than epoch 2 ended.
