@@ -16,13 +16,21 @@ public static class SymmetricProducts
     /// <paramref name="x"/> holds <paramref name="rows"/> rows of <paramref name="length"/> values and
     /// <paramref name="target"/> is rows x rows, row-major. Call <see cref="MirrorUpper"/> to fill the lower half.
     /// </summary>
-    public static void AddUpper(ReadOnlySpan<double> x, int rows, int length, Span<double> target)
+    public static void AddUpper(ReadOnlySpan<double> x, int rows, int length, Span<double> target) =>
+        AddUpper(x, rows, length, length, target);
+
+    /// <summary>
+    /// As <see cref="AddUpper(ReadOnlySpan{double}, int, int, Span{double})"/>, with row i of x starting at
+    /// i · <paramref name="stride"/> (only the first <paramref name="length"/> values of each row are used).
+    /// </summary>
+    public static void AddUpper(ReadOnlySpan<double> x, int rows, int length, int stride, Span<double> target)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(rows, 0);
         ArgumentOutOfRangeException.ThrowIfLessThan(length, 0);
-        if (x.Length < (long)rows * length || target.Length < (long)rows * rows)
+        ArgumentOutOfRangeException.ThrowIfLessThan(stride, length);
+        if (rows > 0 && (x.Length < (long)(rows - 1) * stride + length || target.Length < (long)rows * rows))
         {
-            throw new ArgumentException($"need {rows} x {length} values and a {rows} x {rows} target");
+            throw new ArgumentException($"need {rows} rows of {length} values and a {rows} x {rows} target");
         }
         for (var i0 = 0; i0 < rows; i0 += Tile)
         {
@@ -32,11 +40,11 @@ public static class SymmetricProducts
                 var j1 = Math.Min(j0 + Tile, rows);
                 for (var i = i0; i < i1; i++)
                 {
-                    var xi = x.Slice(i * length, length);
+                    var xi = x.Slice(i * stride, length);
                     var row = target.Slice(i * rows, rows);
                     for (var j = Math.Max(i, j0); j < j1; j++)
                     {
-                        row[j] += Dot(xi, x.Slice(j * length, length));
+                        row[j] += Dot(xi, x.Slice(j * stride, length));
                     }
                 }
             }
