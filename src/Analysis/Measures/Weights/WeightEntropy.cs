@@ -9,13 +9,17 @@ public static class WeightEntropy
     /// <summary>The default number of quantization levels: 8-bit.</summary>
     public const int DefaultBins = 256;
 
-    /// <summary>Entropy in bits per value of <paramref name="values"/> quantized to <paramref name="bins"/> levels.</summary>
-    public static double BitsPerWeight(ReadOnlySpan<float> values, int bins = DefaultBins)
+    /// <summary>
+    /// The bin, in [0, <paramref name="bins"/>), of each value: bins of equal width over the values' [min, max],
+    /// the maximum in the last bin. Constant values all fall in bin 0.
+    /// </summary>
+    public static int[] Quantize(ReadOnlySpan<float> values, int bins = DefaultBins)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(bins, 2);
+        var codes = new int[values.Length];
         if (values.IsEmpty)
         {
-            return 0;
+            return codes;
         }
         var min = float.PositiveInfinity;
         var max = float.NegativeInfinity;
@@ -30,16 +34,27 @@ public static class WeightEntropy
         }
         if (max <= min)
         {
-            return 0;
+            return codes;
         }
-        var counts = new long[bins];
         var scale = bins / ((double)max - min);
-        foreach (var v in values)
+        for (var i = 0; i < values.Length; i++)
         {
-            var b = (int)((v - (double)min) * scale);
-            counts[Math.Min(b, bins - 1)]++;
+            var b = (int)((values[i] - (double)min) * scale);
+            codes[i] = Math.Min(b, bins - 1);
         }
-        return Entropy.Bits(counts, values.Length);
+        return codes;
+    }
+
+    /// <summary>Entropy in bits per value of <paramref name="values"/> quantized to <paramref name="bins"/> levels.</summary>
+    public static double BitsPerWeight(ReadOnlySpan<float> values, int bins = DefaultBins)
+    {
+        var codes = Quantize(values, bins);
+        var counts = new long[bins];
+        foreach (var b in codes)
+        {
+            counts[b]++;
+        }
+        return Entropy.Bits(counts, codes.Length);
     }
 
     /// <summary>Entropy of the quantized weights times their count: bits the layer's weights hold at this resolution.</summary>
