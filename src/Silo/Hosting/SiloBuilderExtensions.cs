@@ -1,6 +1,7 @@
 using Azure.Storage.Blobs;
 using CapacityGrid.Grains.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace CapacityGrid.Silo.Hosting;
 
@@ -10,9 +11,8 @@ public static class SiloBuilderExtensions
     /// <summary>Grain state in Azure Blob Storage, the grains' services, and trace propagation.</summary>
     public static ISiloBuilder AddCapacityGrid(this ISiloBuilder silo, IConfiguration configuration)
     {
-        var storage = configuration.GetSection(GridStorageOptions.Section).Get<GridStorageOptions>() ?? new GridStorageOptions();
-        silo.AddAzureBlobGrainStorage(StorageNames.GrainState, options =>
-            options.BlobServiceClient = new BlobServiceClient(storage.ConnectionString));
+        silo.AddAzureBlobGrainStorage(StorageNames.GrainState, options => options
+            .Configure<BlobServiceClient>((o, blobs) => o.BlobServiceClient = blobs));
         silo.Services.AddCapacityGridGrainServices(configuration);
         silo.AddActivityPropagation();
         return silo;

@@ -13,6 +13,10 @@ namespace CapacityGrid.Silo.Storage;
 public sealed class AzuriteLauncher : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    // Azurite saves its metadata every 5 s while dirty, and after SIGTERM it refuses new requests but may
+    // wait indefinitely for clients to hang up; 6 s after SIGTERM every write has been saved, so a hard
+    // kill then loses nothing.
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(6);
     private readonly Process? _process;
     private readonly StringBuilder _output;
 
@@ -140,15 +144,20 @@ public sealed class AzuriteLauncher : IAsyncDisposable
         }
         try
         {
-            if (!_process.HasExited)
+            // SIGTERM first: a hard kill straight away would lose the writes of the last few seconds.
+            if (!_process.HasExited && !(OperatingSystem.IsWindows() || Signals.Terminate(_process.Id)))
             {
                 _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
             }
+            await _process.WaitForExitAsync().WaitAsync(StopTimeout);
         }
-        catch (Exception e) when (e is InvalidOperationException or TimeoutException)
+        catch (TimeoutException)
         {
-            // Already gone, or not stopping: nothing more we can do here.
+            _process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
         }
         _process.Dispose();
     }
