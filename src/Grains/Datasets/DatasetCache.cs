@@ -29,6 +29,17 @@ public sealed class DatasetCache
         return task;
     }
 
+    /// <summary>
+    /// The samples a spec names as stored, before splitting and standardisation (for dataset measures):
+    /// all generated samples, or the training files of an IDX folder.
+    /// </summary>
+    public static TabularData LoadRaw(DatasetSpec spec) => spec.Kind switch
+    {
+        "teacher" => new TeacherDataset(spec.InputDim, spec.TeacherHidden ?? [], spec.Classes, spec.Samples, spec.LabelNoise, spec.Seed).Generate(),
+        "idx" => IdxReader.LoadFolder(spec.Path!).Train,
+        _ => throw new ArgumentException($"dataset.kind: unknown dataset kind '{spec.Kind}'"),
+    };
+
     /// <summary>Builds the split without caching.</summary>
     public static DataSplit Load(DatasetSpec spec)
     {

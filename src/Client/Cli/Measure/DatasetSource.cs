@@ -1,0 +1,34 @@
+using CapacityGrid.Analysis.Data;
+using CapacityGrid.Analysis.Data.Idx;
+using CapacityGrid.Grains.Abstractions.Experiments;
+using CapacityGrid.Grains.Datasets;
+
+namespace CapacityGrid.Client.Cli.Measure;
+
+/// <summary>
+/// What <c>capgrid measure dataset</c> reads: an IDX folder (its training part), or a spec file (an
+/// experiment spec, whose dataset is measured). Measures see the data as stored, before standardisation.
+/// </summary>
+public static class DatasetSource
+{
+    /// <summary>Loads the samples a source names.</summary>
+    /// <exception cref="SpecException">The source does not exist or is not a kind we read.</exception>
+    public static (TabularData Data, string Description) Load(string source)
+    {
+        if (Directory.Exists(source))
+        {
+            return (IdxReader.LoadFolder(source).Train, $"idx {source} (training part)");
+        }
+        if (!File.Exists(source))
+        {
+            throw new SpecException("source", $"'{source}' is neither a file nor a folder");
+        }
+        if (source.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            var spec = SpecParser.ParseFile(source);
+            var data = DatasetCache.LoadRaw(spec.Dataset);
+            return (data, $"dataset of spec {spec.Name} ({spec.Dataset.Kind})");
+        }
+        throw new SpecException("source", $"'{source}': expected an IDX folder or a spec (.json)");
+    }
+}

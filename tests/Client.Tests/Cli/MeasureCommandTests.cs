@@ -1,0 +1,78 @@
+using System.Text.Json;
+
+namespace CapacityGrid.Client.Tests.Cli;
+
+[Collection(CliCollection.Name)]
+public sealed class MeasureCommandTests
+{
+    private static readonly string Quickstart = Path.Combine(CliRun.RepoRoot(), "examples", "quickstart.json");
+
+    [Fact]
+    public async Task MeasureDataset_OfASpecWithJson_PrintsTheDocumentedKeysAndNoNaN()
+    {
+        var run = await CliRun.InvokeAsync("measure", "dataset", Quickstart, "--json");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.DoesNotContain("NaN", run.Output);
+        using var doc = JsonDocument.Parse(run.Output);
+        var root = doc.RootElement;
+        Assert.Equal(4000, root.GetProperty("samples").GetInt32());
+        Assert.Equal(16, root.GetProperty("features").GetInt32());
+        Assert.Equal(4, root.GetProperty("classes").GetInt32());
+        Assert.InRange(root.GetProperty("labelEntropyBits").GetDouble(), 1.0, 2.0);
+        Assert.True(root.GetProperty("featureEntropyBitsPerSample").GetDouble() > 0);
+        var compressed = root.GetProperty("compressedBitsPerSample");
+        foreach (var key in new[] { "deflate", "brotli", "zstd", "best" })
+        {
+            Assert.True(compressed.GetProperty(key).GetDouble() > 0, key);
+        }
+        // Gaussian inputs in 16 dimensions: the estimators should see most of them.
+        Assert.InRange(root.GetProperty("intrinsicDimension").GetProperty("twoNN").GetDouble(), 10, 20);
+        Assert.InRange(root.GetProperty("intrinsicDimension").GetProperty("mle").GetDouble(), 10, 20);
+        Assert.True(root.GetProperty("mec").GetProperty("estimateBits").GetDouble() > 0);
+        Assert.True(root.GetProperty("mec").GetProperty("maxBits").GetDouble() >= root.GetProperty("mec").GetProperty("estimateBits").GetDouble());
+    }
+
+    [Fact]
+    public async Task MeasureDataset_WithoutJson_PrintsOneLinePerMeasure()
+    {
+        var run = await CliRun.InvokeAsync("measure", "dataset", Quickstart);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("label entropy (bits)", run.Output);
+        Assert.Contains("intrinsic dimension, TwoNN", run.Output);
+    }
+
+    [Fact]
+    public async Task MeasureDataset_OfAMissingSource_ExitsWith2NamingIt()
+    {
+        var run = await CliRun.InvokeAsync("measure", "dataset", "/nonexistent/data");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("/nonexistent/data", run.Error);
+        Assert.Single(run.Error.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public async Task MeasureDataset_OfACorruptIdxFolder_ExitsWith2NamingTheFile()
+    {
+        var folder = Directory.CreateTempSubdirectory("capgrid-badidx-").FullName;
+        try
+        {
+            foreach (var name in new[] { "train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte" })
+            {
+                File.WriteAllBytes(Path.Combine(folder, name), new byte[40]);
+            }
+
+            var run = await CliRun.InvokeAsync("measure", "dataset", folder);
+
+            Assert.Equal(2, run.ExitCode);
+            Assert.Contains("train-images-idx3-ubyte", run.Error);
+            Assert.Contains("magic number", run.Error);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
