@@ -89,7 +89,17 @@ public static class RunCommand
             }
             progress.Report(status);
 
-            var map = await cluster.Grains.GetGrain<IAnalysisGrain>(experimentId).BuildCapacityMapAsync();
+            var analysis = cluster.Grains.GetGrain<IAnalysisGrain>(experimentId);
+            var map = await analysis.BuildCapacityMapAsync();
+            if (map.DatasetMeasuresJson is null)
+            {
+                await error.WriteLineAsync("capgrid: waiting for the dataset measures (computed once per dataset, then cached)");
+            }
+            while (map.DatasetMeasuresJson is null)
+            {
+                await Task.Delay(PollInterval, cancellationToken);
+                map = await analysis.BuildCapacityMapAsync();
+            }
             var folder = Directory.CreateDirectory(Path.Combine(args.Out.FullName, experimentId));
             var mapPath = Path.Combine(folder.FullName, "capacity-map.json");
             await File.WriteAllTextAsync(mapPath, JsonSerializer.Serialize(map, JsonOutput.Options), cancellationToken);

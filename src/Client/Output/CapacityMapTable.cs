@@ -6,7 +6,7 @@ namespace CapacityGrid.Client.Output;
 /// <summary>Renders a capacity map as a plain-text table.</summary>
 public static class CapacityMapTable
 {
-    private static readonly string[] Headers = ["hidden", "depth", "seed", "params", "train acc", "test acc", "test loss", "weight bits", "status"];
+    private static readonly string[] Headers = ["hidden", "depth", "seed", "params", "arch bits", "weight bits", "train acc", "test acc", "test loss", "status"];
 
     /// <summary>The dataset line and one row per point.</summary>
     public static string Render(CapacityMap map)
@@ -18,10 +18,11 @@ public static class CapacityMapTable
             Str(p.Depth),
             Str(p.Seed),
             Str(p.ParameterCount),
+            Fixed(p.ArchitectureCapacityBits, "0"),
+            Fixed(p.WeightEntropyBits, "0"),
             Fixed(p.TrainAccuracy, "0.0000"),
             Fixed(p.TestAccuracy, "0.0000"),
             Fixed(p.TestLoss, "0.0000"),
-            Fixed(p.WeightEntropyBits, "0"),
             p.Error is null ? p.Status : $"{p.Status}: {p.Error}",
         }).ToList();
         var widths = Headers.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
@@ -29,6 +30,7 @@ public static class CapacityMapTable
         {
             $"experiment {map.ExperimentId} ({map.Name})",
             $"dataset: {d.Description}; {d.TrainSamples} train / {d.TestSamples} test samples, {d.Features} features, {d.Classes} classes, label entropy {d.LabelEntropyBits.ToString("0.0000", CultureInfo.InvariantCulture)} bits",
+            DatasetLine(map),
             "",
             Line(Headers, widths),
             Line(widths.Select(w => new string('-', w)).ToArray(), widths),
@@ -36,6 +38,22 @@ public static class CapacityMapTable
         lines.AddRange(rows.Select(r => Line(r, widths)));
         return string.Join(Environment.NewLine, lines) + Environment.NewLine;
     }
+
+    private static string DatasetLine(CapacityMap map)
+    {
+        if (map.DatasetMeasures is not { } m || !m.TryGetProperty("samples", out _))
+        {
+            return "dataset measures: " + (map.DatasetMeasures is { } failed && failed.TryGetProperty("error", out var e) ? $"failed: {e.GetString()}" : "not computed");
+        }
+        var compression = m.GetProperty("compressedBitsPerSample");
+        var dimension = m.GetProperty("intrinsicDimension");
+        return $"dataset measures: best compression {Number(compression, "best", "0.0")} bits/sample ({compression.GetProperty("bestCompressor").GetString()}), " +
+            $"intrinsic dimension {Number(dimension, "twoNN", "0.0")} (TwoNN) / {Number(dimension, "mle", "0.0")} (MLE), " +
+            $"MEC estimate {Number(m.GetProperty("mec"), "estimateBits", "0")} bits";
+    }
+
+    private static string Number(System.Text.Json.JsonElement element, string name, string format) =>
+        element.GetProperty(name) is { ValueKind: System.Text.Json.JsonValueKind.Number } v ? v.GetDouble().ToString(format, CultureInfo.InvariantCulture) : "-";
 
     private static string Line(string[] cells, int[] widths) =>
         string.Join("  ", cells.Select((c, i) => i < 1 || i == cells.Length - 1 ? c.PadRight(widths[i]) : c.PadLeft(widths[i]))).TrimEnd();

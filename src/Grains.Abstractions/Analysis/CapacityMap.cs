@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
 namespace CapacityGrid.Grains.Abstractions.Analysis;
 
 /// <summary>An experiment's results side by side: the dataset's information and each point's capacity and accuracy.</summary>
@@ -6,7 +9,13 @@ public sealed record CapacityMap(
     [property: Id(0)] string ExperimentId,
     [property: Id(1)] string Name,
     [property: Id(2)] DatasetSummary Dataset,
-    [property: Id(3)] IReadOnlyList<CapacityMapRow> Points);
+    [property: Id(3)] IReadOnlyList<CapacityMapRow> Points,
+    [property: Id(4), JsonIgnore] string? DatasetMeasuresJson = null)
+{
+    /// <summary>The dataset's information measures (null while they are being computed), as written to JSON.</summary>
+    [JsonPropertyName("datasetMeasures")]
+    public JsonElement? DatasetMeasures => DatasetMeasuresJson is null ? null : JsonSerializer.Deserialize<JsonElement>(DatasetMeasuresJson);
+}
 
 /// <summary>The dataset as the trainers saw it.</summary>
 [GenerateSerializer, Immutable, Alias("capacitygrid.dataset-summary")]
@@ -33,4 +42,12 @@ public sealed record CapacityMapRow(
     [property: Id(9)] double? TestLoss,
     [property: Id(10)] double? WeightEntropyBits,
     [property: Id(11)] int EpochsDone,
-    [property: Id(12)] string? Error);
+    [property: Id(12)] string? Error,
+    [property: Id(13)] double? ArchitectureCapacityBits = null,
+    [property: Id(14)] double? CompressedWeightBits = null,
+    [property: Id(15), JsonIgnore] string? MeasuresJson = null)
+{
+    /// <summary>The final model's weight measures per layer and in total, as written to JSON.</summary>
+    [JsonPropertyName("measures")]
+    public JsonElement? Measures => MeasuresJson is null ? null : JsonSerializer.Deserialize<JsonElement>(MeasuresJson);
+}

@@ -1,9 +1,13 @@
 namespace CapacityGrid.Grains.Abstractions.Training;
 
-/// <summary>How a training run ended, as the training thread reports it.</summary>
+/// <summary>
+/// How a training run ended, as the training thread reports it. <c>MeasuresJson</c> holds the final model's
+/// weight measures (the JSON of CapacityGrid.Analysis' WeightMeasures), kept as text so contracts need no Analysis types.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("capacitygrid.point-completion")]
 public sealed record PointCompletion(
     [property: Id(0)] PointStatus Status,
     [property: Id(1)] long ParameterCount,
     [property: Id(2)] double? WeightEntropyBits,
-    [property: Id(3)] string? Error);
+    [property: Id(3)] string? Error,
+    [property: Id(4)] string? MeasuresJson = null);

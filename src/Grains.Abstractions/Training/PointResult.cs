@@ -10,4 +10,5 @@ public sealed record PointResult(
     [property: Id(4)] long ParameterCount,
     [property: Id(5)] IReadOnlyList<EpochMetrics> Epochs,
     [property: Id(6)] double? WeightEntropyBits,
-    [property: Id(7)] string? Error);
+    [property: Id(7)] string? Error,
+    [property: Id(8)] string? MeasuresJson = null);

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using CapacityGrid.Analysis.Measures;
 using CapacityGrid.Grains.Abstractions;
 using CapacityGrid.Grains.Abstractions.Analysis;
@@ -8,7 +10,7 @@ using CapacityGrid.Grains.Datasets;
 namespace CapacityGrid.Grains.Analysis;
 
 /// <summary>Builds an experiment's capacity map from its points' results and its dataset.</summary>
-public sealed class AnalysisGrain(DatasetCache datasets) : Grain, IAnalysisGrain
+public sealed class AnalysisGrain(DatasetCache datasets, DatasetMeasureCache datasetMeasures) : Grain, IAnalysisGrain
 {
     private const int FanOut = 64;
 
@@ -32,7 +34,7 @@ public sealed class AnalysisGrain(DatasetCache datasets) : Grain, IAnalysisGrain
         var dataset = new DatasetSummary(
             data.Description, data.Train.Samples, data.Test.Samples, data.Train.FeatureCount, data.Train.Classes,
             Entropy.LabelBits(data.Train.Labels, data.Train.Classes));
-        return new CapacityMap(id, spec.Name, dataset, [.. points.Zip(results, Row)]);
+        return new CapacityMap(id, spec.Name, dataset, [.. points.Zip(results, Row)], datasetMeasures.TryGet(spec.Dataset));
     }
 
     private static CapacityMapRow Row(GridPoint point, PointResult result)
@@ -41,6 +43,21 @@ public sealed class AnalysisGrain(DatasetCache datasets) : Grain, IAnalysisGrain
         return new CapacityMapRow(
             point.PointId, point.HiddenWidths, point.Depth, point.Seed, result.Status.ToString().ToLowerInvariant(),
             result.ParameterCount, last?.TrainAccuracy, last?.TestAccuracy, last?.TrainLoss, last?.TestLoss,
-            result.WeightEntropyBits, result.Epochs.Count, result.Error);
+            result.WeightEntropyBits, result.Epochs.Count, result.Error,
+            Number(result.MeasuresJson, "capacity", "totalBits"), Number(result.MeasuresJson, "compressedBits"), result.MeasuresJson);
+    }
+
+    private static double? Number(string? json, params string[] path)
+    {
+        if (json is null)
+        {
+            return null;
+        }
+        JsonNode? node = JsonNode.Parse(json);
+        foreach (var key in path)
+        {
+            node = node?[key];
+        }
+        return node?.GetValueKind() == JsonValueKind.Number ? node.GetValue<double>() : null;
     }
 }

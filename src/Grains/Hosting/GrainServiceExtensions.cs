@@ -22,6 +22,7 @@ public static class GrainServiceExtensions
         services.AddSingleton(sp => new BlobServiceClient(sp.GetRequiredService<IOptions<GridStorageOptions>>().Value.ConnectionString));
         services.AddSingleton<CheckpointStore>();
         services.AddSingleton<DatasetCache>();
+        services.AddSingleton<DatasetMeasureCache>();
         services.AddSingleton<TrainingRunner>();
         services.AddSingleton(TimeProvider.System);
         return services;

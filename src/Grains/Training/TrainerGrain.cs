@@ -50,7 +50,8 @@ public sealed class TrainerGrain(
             s.ParameterCount,
             s.Epochs.ToArray(),
             s.WeightEntropyBits,
-            s.Error));
+            s.Error,
+            s.MeasuresJson));
     }
 
     /// <inheritdoc />
@@ -73,6 +74,7 @@ public sealed class TrainerGrain(
         state.State.ParameterCount = completion.ParameterCount;
         state.State.WeightEntropyBits = completion.WeightEntropyBits;
         state.State.Error = completion.Error;
+        state.State.MeasuresJson = completion.MeasuresJson;
         await state.WriteStateAsync();
         if (state.State.Request is { } request)
         {

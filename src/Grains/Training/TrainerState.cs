@@ -23,4 +23,7 @@ public sealed class TrainerState
 
     /// <summary>The error that failed the point, if any.</summary>
     [Id(5)] public string? Error { get; set; }
+
+    /// <summary>The final model's measures as JSON.</summary>
+    [Id(6)] public string? MeasuresJson { get; set; }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Threading.Channels;
 using CapacityGrid.Analysis.Measures.Weights;
 using CapacityGrid.Analysis.Models;
@@ -22,6 +23,7 @@ public sealed partial class TrainingRunner(
     IOptions<TrainingSlotOptions> options,
     ILogger<TrainingRunner> logger)
 {
+    private static readonly JsonSerializerOptions MeasuresJson = new(JsonSerializerDefaults.Web);
     private int _torchConfigured;
 
     /// <summary>Starts training on the thread pool and a dedicated thread; the returned task ends with the run.</summary>
@@ -83,10 +85,9 @@ public sealed partial class TrainingRunner(
             }
 
             var outcome = await training;
-            var bits = outcome.Weights.Sum(w => WeightEntropy.TotalBits(w));
             var completion = outcome.DivergedAtEpoch is { } at
                 ? new PointCompletion(PointStatus.Diverged, outcome.ParameterCount, null, $"loss became NaN or infinite in epoch {at}")
-                : new PointCompletion(PointStatus.Finished, outcome.ParameterCount, bits, null);
+                : Finished(outcome.ParameterCount, WeightMeasures.Of(outcome.Weights));
             await reportTo.CompleteAsync(completion);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -99,6 +100,9 @@ public sealed partial class TrainingRunner(
             await reportTo.CompleteAsync(new PointCompletion(PointStatus.Failed, 0, null, $"{e.GetType().Name}: {e.Message}"));
         }
     }
+
+    private static PointCompletion Finished(long parameters, WeightMeasures measures) =>
+        new(PointStatus.Finished, parameters, measures.EntropyBits, null, JsonSerializer.Serialize(measures, MeasuresJson));
 
     private async Task<ResumePoint?> LoadResumeAsync(string experimentId, ResumeFrom? resume, CancellationToken cancellationToken)
     {

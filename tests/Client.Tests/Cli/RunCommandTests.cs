@@ -34,6 +34,15 @@ public sealed class RunCommandTests : IDisposable
         var map = JsonSerializer.Deserialize<CapacityMap>(File.ReadAllText(Path.Combine(Out, "quickstart-e2e", "capacity-map.json")), JsonOutput.Options)!;
         Assert.Equal(20, map.Points.Count);
         Assert.All(map.Points, p => Assert.Equal(("finished", 15), (p.Status, p.EpochsDone)));
+        Assert.All(map.Points, p => Assert.True(p.ArchitectureCapacityBits > 0 && p.CompressedWeightBits > 0));
+        Assert.Contains("dataset measures: best compression", run.Output);
+        using (var written = JsonDocument.Parse(File.ReadAllText(Path.Combine(Out, "quickstart-e2e", "capacity-map.json"))))
+        {
+            var root = written.RootElement;
+            Assert.Equal(4000, root.GetProperty("datasetMeasures").GetProperty("samples").GetInt32());
+            var first = root.GetProperty("points")[0];
+            Assert.Equal(first.GetProperty("depth").GetInt32() + 1, first.GetProperty("measures").GetProperty("layers").GetArrayLength());
+        }
         Assert.Equal(4, map.Dataset.Classes);
         Assert.InRange(map.Dataset.LabelEntropyBits, 1.0, 2.0);
         // Chance is at most the majority share (< 0.5 here); the widest points learn the teacher well above it.

@@ -57,6 +57,8 @@ public sealed class ExperimentGrainTests(GridClusterFixture fixture)
             Assert.Equal(8L * row.HiddenWidths[0] + row.HiddenWidths[0] + row.HiddenWidths[0] * 3L + 3, row.ParameterCount);
             Assert.InRange(row.TestAccuracy!.Value, 0.34, 1.0);
             Assert.True(row.WeightEntropyBits > 0);
+            // One hidden layer of width w on 8 inputs: w neurons of 9 bits, then 3 outputs capped at w bits.
+            Assert.Equal(row.HiddenWidths[0] * 9.0 + Math.Min(3.0 * (row.HiddenWidths[0] + 1), row.HiddenWidths[0]), row.ArchitectureCapacityBits);
         });
         // Wider points hold more weight information.
         Assert.True(map.Points.Single(p => p.HiddenWidths[0] == 16 && p.Seed == 1).WeightEntropyBits

@@ -1,0 +1,69 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Azure;
+using Azure.Storage.Blobs;
+using CapacityGrid.Analysis.Measures.Dataset;
+using CapacityGrid.Grains.Abstractions.Experiments;
+using Microsoft.Extensions.Logging;
+
+namespace CapacityGrid.Grains.Datasets;
+
+/// <summary>
+/// Dataset measures, computed once per dataset: kept in memory and in blob storage (container
+/// <c>capgrid-datasets</c>, one JSON blob per dataset spec), computed on the thread pool the first time
+/// they are asked for. A dataset of 60,000 images takes a minute or two, so callers ask without waiting.
+/// </summary>
+public sealed partial class DatasetMeasureCache(BlobServiceClient blobs, ILogger<DatasetMeasureCache> logger)
+{
+    /// <summary>The blob container of cached dataset measures.</summary>
+    public const string Container = "capgrid-datasets";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _measures = new();
+
+    /// <summary>
+    /// The measures of <paramref name="spec"/>'s dataset as JSON, if they are ready; otherwise starts
+    /// computing them (once) and returns null. A failed computation is reported as JSON with an <c>error</c>.
+    /// </summary>
+    public string? TryGet(DatasetSpec spec)
+    {
+        var key = Key(spec);
+        var task = _measures.GetOrAdd(key, k => new Lazy<Task<string>>(() => Task.Run(() => LoadOrComputeAsync(k, spec)))).Value;
+        return task.IsCompletedSuccessfully ? task.Result : null;
+    }
+
+    private async Task<string> LoadOrComputeAsync(string key, DatasetSpec spec)
+    {
+        var blob = blobs.GetBlobContainerClient(Container).GetBlobClient($"{key}.json");
+        try
+        {
+            return (await blob.DownloadContentAsync()).Value.Content.ToString();
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // Not measured yet.
+        }
+        string json;
+        try
+        {
+            var measures = new DatasetMeasurer().Measure(DatasetCache.LoadRaw(spec));
+            json = JsonSerializer.Serialize(measures, Json);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException)
+        {
+            LogFailed(e, spec.Kind);
+            return JsonSerializer.Serialize(new { error = e.Message }, Json);
+        }
+        await blobs.GetBlobContainerClient(Container).CreateIfNotExistsAsync();
+        await blob.UploadAsync(BinaryData.FromString(json), overwrite: true);
+        return json;
+    }
+
+    private static string Key(DatasetSpec spec) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(spec, SpecParser.JsonOptions))))[..32];
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Measuring a {Kind} dataset failed")]
+    private partial void LogFailed(Exception exception, string kind);
+}
