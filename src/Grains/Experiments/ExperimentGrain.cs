@@ -32,6 +32,13 @@ public sealed class ExperimentGrain(
         }
         S.Spec = spec;
         S.Points = [.. GridPlanner.Expand(spec)];
+        using (var activity = GridTelemetry.Source.StartActivity("experiment"))
+        {
+            activity?.SetTag("capgrid.experiment", this.GetPrimaryKeyString());
+            activity?.SetTag("capgrid.name", spec.Name);
+            activity?.SetTag("capgrid.points", S.Points.Count);
+            S.TraceParent = activity?.Id;
+        }
         await state.WriteStateAsync();
         await StartQueuedAsync();
         return Status();
@@ -74,7 +81,7 @@ public sealed class ExperimentGrain(
         while (S.Running.Count < slots.Value.Slots && S.NextIndex < S.Points.Count)
         {
             var point = S.Points[S.NextIndex++];
-            var request = new TrainRequest(id, point, spec.Dataset, spec.Training);
+            var request = new TrainRequest(id, point, spec.Dataset, spec.Training, S.TraceParent);
             var status = await GrainFactory.GetGrain<ITrainerGrain>(GrainKeys.Trainer(id, point.PointId)).StartAsync(request);
             if (status == PointStatus.Running)
             {

@@ -32,4 +32,7 @@ public sealed class ExperimentGrainState
 
     /// <summary>Epochs completed across all points, as of the last point that ended.</summary>
     [Id(7)] public int EpochsDone { get; set; }
+
+    /// <summary>W3C trace context of the experiment's span: grid-point spans are its children.</summary>
+    [Id(8)] public string? TraceParent { get; set; }
 }

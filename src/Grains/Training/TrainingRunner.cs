@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using System.Threading.Channels;
 using CapacityGrid.Analysis.Measures.Weights;
@@ -33,7 +34,9 @@ public sealed partial class TrainingRunner(
     private async Task RunCoreAsync(TrainRequest request, ResumeFrom? resume, ITrainerGrain reportTo, CancellationToken cancellationToken)
     {
         var point = request.Point;
-        using var activity = GridTelemetry.Source.StartActivity("grid-point");
+        // The point's span joins the experiment's trace, whichever grain call happened to start it.
+        ActivityContext.TryParse(request.TraceParent, null, out var parent);
+        using var activity = GridTelemetry.Source.StartActivity("grid-point", ActivityKind.Internal, parent);
         activity?.SetTag("capgrid.experiment", request.ExperimentId);
         activity?.SetTag("capgrid.point", point.PointId);
         activity?.SetTag("capgrid.hidden", string.Join('-', point.HiddenWidths));
