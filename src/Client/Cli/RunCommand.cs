@@ -81,7 +81,7 @@ public static class RunCommand
             await error.WriteLineAsync($"capgrid: experiment {experimentId}: {GridPlanner.Expand(spec).Count} points");
             var progress = new ProgressPrinter(error, TimeProvider.System);
             var status = await experiment.StartAsync(spec);
-            while (status.State != ExperimentState.Completed)
+            while (status.State is not (ExperimentState.Completed or ExperimentState.Cancelled))
             {
                 progress.Report(status);
                 await Task.Delay(PollInterval, cancellationToken);

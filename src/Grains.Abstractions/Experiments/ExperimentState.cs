@@ -12,4 +12,7 @@ public enum ExperimentState
 
     /// <summary>Every point ended (finished, diverged or failed).</summary>
     Completed = 2,
+
+    /// <summary>Cancelled by a user: no point trains any more.</summary>
+    Cancelled = 3,
 }

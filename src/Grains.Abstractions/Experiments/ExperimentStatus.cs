@@ -12,8 +12,9 @@ public sealed record ExperimentStatus(
     [property: Id(6)] int Failed,
     [property: Id(7)] int Diverged,
     [property: Id(8)] int EpochsDone,
-    [property: Id(9)] int EpochsTotal)
+    [property: Id(9)] int EpochsTotal,
+    [property: Id(10)] int Cancelled = 0)
 {
     /// <summary>Points that ended, whatever the outcome.</summary>
-    public int Ended => Finished + Failed + Diverged;
+    public int Ended => Finished + Failed + Diverged + Cancelled;
 }

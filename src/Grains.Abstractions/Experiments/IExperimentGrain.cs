@@ -12,6 +12,13 @@ public interface IExperimentGrain : IGrainWithStringKey
     /// <summary>Stores the spec and starts the sweep; submitting the same spec again is a no-op.</summary>
     Task<ExperimentStatus> StartAsync(ExperimentSpec spec);
 
+    /// <summary>Stops every point of the experiment within seconds and frees their slots; final.</summary>
+    Task<ExperimentStatus> CancelAsync();
+
+    /// <summary>A trainer reports that its point holds a training slot now. One-way.</summary>
+    [OneWay]
+    Task PointTrainingAsync(string pointId);
+
     /// <summary>The spec this experiment runs, or null if none was submitted.</summary>
     Task<ExperimentSpec?> GetSpecAsync();
 

@@ -1,6 +1,9 @@
 namespace CapacityGrid.Grains.Abstractions.Training;
 
-/// <summary>A grid point's state and, once trained, its final measures.</summary>
+/// <summary>
+/// A grid point's state and, once trained, its final measures. <c>Attempts</c> counts training runs started
+/// (more than one after an interruption); <c>EpochsTrained</c> counts epochs trained including any redone.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("capacitygrid.point-result")]
 public sealed record PointResult(
     [property: Id(0)] string PointId,
@@ -11,4 +14,6 @@ public sealed record PointResult(
     [property: Id(5)] IReadOnlyList<EpochMetrics> Epochs,
     [property: Id(6)] double? WeightEntropyBits,
     [property: Id(7)] string? Error,
-    [property: Id(8)] string? MeasuresJson = null);
+    [property: Id(8)] string? MeasuresJson = null,
+    [property: Id(9)] int Attempts = 0,
+    [property: Id(10)] int EpochsTrained = 0);

@@ -18,4 +18,7 @@ public enum PointStatus
 
     /// <summary>Loss became NaN or infinite; final.</summary>
     Diverged = 4,
+
+    /// <summary>Stopped because its experiment was cancelled; final.</summary>
+    Cancelled = 5,
 }

@@ -7,16 +7,35 @@ using Microsoft.Extensions.Options;
 namespace CapacityGrid.Grains.Experiments;
 
 /// <summary>
-/// Fans an experiment's points out to trainer grains, at most <see cref="TrainingSlotOptions.Slots"/>
-/// at a time, starting the next queued point as each one ends.
+/// Fans an experiment's points out to trainer grains, at most <see cref="TrainingSlotOptions.PointsInFlight"/>
+/// at a time (they queue for slots on their silos), starting the next point as each one ends. While points
+/// run, a timer asks them to keep running (reviving those whose silo died) and a reminder brings the
+/// experiment itself back after its own silo died or the cluster restarted.
 /// </summary>
 public sealed class ExperimentGrain(
     [PersistentState("experiment", StorageNames.GrainState)] IPersistentState<ExperimentGrainState> state,
-    IOptions<TrainingSlotOptions> slots) : Grain, IExperimentGrain
+    IOptions<TrainingSlotOptions> options) : Grain, IExperimentGrain, IRemindable
 {
+    private const string KeepAliveReminder = "keep-alive";
+    private const int CheckFanOut = 32;
+    private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
+    private readonly HashSet<string> _training = [];
     private int _epochsSinceWrite;
+    private IGrainTimer? _liveness;
 
     private ExperimentGrainState S => state.State;
+
+    private bool Active => S.Spec is not null && !S.IsCancelled && S.Finished + S.Failed + S.Diverged + S.Cancelled < S.Points.Count;
+
+    /// <inheritdoc />
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (Active)
+        {
+            StartLivenessChecks();
+        }
+        return Task.CompletedTask;
+    }
 
     /// <inheritdoc />
     public async Task<ExperimentStatus> StartAsync(ExperimentSpec spec)
@@ -40,7 +59,30 @@ public sealed class ExperimentGrain(
             S.TraceParent = activity?.Id;
         }
         await state.WriteStateAsync();
+        await this.RegisterOrUpdateReminder(KeepAliveReminder, ReminderPeriod, ReminderPeriod);
+        StartLivenessChecks();
         await StartQueuedAsync();
+        return Status();
+    }
+
+    /// <inheritdoc />
+    public async Task<ExperimentStatus> CancelAsync()
+    {
+        if (!Active)
+        {
+            return Status();
+        }
+        S.IsCancelled = true;
+        foreach (var chunk in S.Running.Chunk(CheckFanOut))
+        {
+            await Task.WhenAll(chunk.Select(id => Trainer(id).CancelAsync()));
+        }
+        S.Cancelled += S.Running.Count + (S.Points.Count - S.NextIndex);
+        S.NextIndex = S.Points.Count;
+        S.Running.Clear();
+        _training.Clear();
+        await state.WriteStateAsync();
+        await StopKeepingAliveAsync();
         return Status();
     }
 
@@ -52,6 +94,16 @@ public sealed class ExperimentGrain(
 
     /// <inheritdoc />
     public Task<IReadOnlyList<GridPoint>> GetPointsAsync() => Task.FromResult<IReadOnlyList<GridPoint>>(S.Points.ToArray());
+
+    /// <inheritdoc />
+    public Task PointTrainingAsync(string pointId)
+    {
+        if (S.Running.Contains(pointId))
+        {
+            _training.Add(pointId);
+        }
+        return Task.CompletedTask;
+    }
 
     /// <inheritdoc />
     public Task EpochDoneAsync(string pointId, int epoch)
@@ -70,7 +122,43 @@ public sealed class ExperimentGrain(
         {
             return;
         }
+        _training.Remove(pointId);
         Count(status);
+        await StartQueuedAsync();
+    }
+
+    /// <inheritdoc />
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        Active ? CheckLivenessAsync(CancellationToken.None) : StopKeepingAliveAsync();
+
+    private void StartLivenessChecks() =>
+        _liveness ??= this.RegisterGrainTimer(CheckLivenessAsync, new GrainTimerCreationOptions(options.Value.LivenessCheck, options.Value.LivenessCheck)
+        {
+            Interleave = false,
+            KeepAlive = true,
+        });
+
+    // Asks every running point to keep training: a trainer whose silo died is re-activated elsewhere and
+    // resumes from its last checkpoint. A point that ended while its report was lost is counted here.
+    private async Task CheckLivenessAsync(CancellationToken cancellationToken)
+    {
+        if (!Active)
+        {
+            await StopKeepingAliveAsync();
+            return;
+        }
+        var ended = new List<(string Id, PointStatus Status)>();
+        foreach (var chunk in S.Running.ToArray().Chunk(CheckFanOut))
+        {
+            var statuses = await Task.WhenAll(chunk.Select(id => Trainer(id).EnsureRunningAsync()));
+            ended.AddRange(chunk.Zip(statuses).Where(p => p.Second is not (PointStatus.Running or PointStatus.Queued)));
+        }
+        foreach (var (id, status) in ended)
+        {
+            S.Running.Remove(id);
+            _training.Remove(id);
+            Count(status);
+        }
         await StartQueuedAsync();
     }
 
@@ -78,11 +166,11 @@ public sealed class ExperimentGrain(
     {
         var spec = S.Spec!;
         var id = this.GetPrimaryKeyString();
-        while (S.Running.Count < slots.Value.Slots && S.NextIndex < S.Points.Count)
+        while (!S.IsCancelled && S.Running.Count < options.Value.PointsInFlight && S.NextIndex < S.Points.Count)
         {
             var point = S.Points[S.NextIndex++];
             var request = new TrainRequest(id, point, spec.Dataset, spec.Training, S.TraceParent);
-            var status = await GrainFactory.GetGrain<ITrainerGrain>(GrainKeys.Trainer(id, point.PointId)).StartAsync(request);
+            var status = await Trainer(point.PointId).StartAsync(request);
             if (status == PointStatus.Running)
             {
                 S.Running.Add(point.PointId);
@@ -95,7 +183,24 @@ public sealed class ExperimentGrain(
         S.EpochsDone += _epochsSinceWrite;
         _epochsSinceWrite = 0;
         await state.WriteStateAsync();
+        if (!Active)
+        {
+            await StopKeepingAliveAsync();
+        }
     }
+
+    private async Task StopKeepingAliveAsync()
+    {
+        _liveness?.Dispose();
+        _liveness = null;
+        if (await this.GetReminder(KeepAliveReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    private ITrainerGrain Trainer(string pointId) =>
+        GrainFactory.GetGrain<ITrainerGrain>(GrainKeys.Trainer(this.GetPrimaryKeyString(), pointId));
 
     private void Count(PointStatus status)
     {
@@ -103,6 +208,7 @@ public sealed class ExperimentGrain(
         {
             case PointStatus.Finished: S.Finished++; break;
             case PointStatus.Diverged: S.Diverged++; break;
+            case PointStatus.Cancelled: S.Cancelled++; break;
             default: S.Failed++; break;
         }
     }
@@ -110,11 +216,15 @@ public sealed class ExperimentGrain(
     private ExperimentStatus Status()
     {
         var total = S.Points.Count;
-        var ended = S.Finished + S.Failed + S.Diverged;
-        var state = S.Spec is null ? ExperimentState.Unknown : ended == total ? ExperimentState.Completed : ExperimentState.Running;
+        var ended = S.Finished + S.Failed + S.Diverged + S.Cancelled;
+        var state = S.Spec is null ? ExperimentState.Unknown
+            : S.IsCancelled ? ExperimentState.Cancelled
+            : ended == total ? ExperimentState.Completed
+            : ExperimentState.Running;
+        var training = _training.Count(S.Running.Contains);
         return new ExperimentStatus(
-            this.GetPrimaryKeyString(), state, total, total - S.NextIndex, S.Running.Count,
+            this.GetPrimaryKeyString(), state, total, total - ended - training, training,
             S.Finished, S.Failed, S.Diverged,
-            S.EpochsDone + _epochsSinceWrite, total * (S.Spec?.Training.Epochs ?? 0));
+            S.EpochsDone + _epochsSinceWrite, total * (S.Spec?.Training.Epochs ?? 0), S.Cancelled);
     }
 }

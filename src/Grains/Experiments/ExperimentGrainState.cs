@@ -35,4 +35,10 @@ public sealed class ExperimentGrainState
 
     /// <summary>W3C trace context of the experiment's span: grid-point spans are its children.</summary>
     [Id(8)] public string? TraceParent { get; set; }
+
+    /// <summary>Points stopped by a cancellation (running or still queued when it came).</summary>
+    [Id(9)] public int Cancelled { get; set; }
+
+    /// <summary>True once a user cancelled the experiment.</summary>
+    [Id(10)] public bool IsCancelled { get; set; }
 }

@@ -18,12 +18,15 @@ public static class GrainServiceExtensions
         services.AddOptions<TrainingSlotOptions>().Bind(configuration.GetSection(TrainingSlotOptions.Section))
             .Validate(o => o.Slots >= 1, "Training:Slots must be at least 1")
             .Validate(o => o.TorchThreads >= 0, "Training:TorchThreads must be zero (torch's default) or positive")
+            .Validate(o => o.PointsInFlight >= 1, "Training:PointsInFlight must be at least 1")
+            .Validate(o => o.LivenessCheck >= TimeSpan.FromSeconds(1), "Training:LivenessCheck must be at least 1 second")
             .ValidateOnStart();
         services.AddSingleton(sp => new BlobServiceClient(sp.GetRequiredService<IOptions<GridStorageOptions>>().Value.ConnectionString));
         services.AddSingleton<CheckpointStore>();
         services.AddSingleton<DatasetCache>();
         services.AddSingleton<DatasetMeasureCache>();
         services.AddSingleton<TrainingRunner>();
+        services.AddSingleton<SlotPool>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -6,8 +6,17 @@ public sealed class TrainingSlotOptions
     /// <summary>The configuration section.</summary>
     public const string Section = "Training";
 
-    /// <summary>Grid points an experiment trains at once. Default: one per two cores, at least one.</summary>
+    /// <summary>Trainings this silo runs at once; more wait for a slot. Default: one per two cores, at least one.</summary>
     public int Slots { get; set; } = Math.Max(1, Environment.ProcessorCount / 2);
+
+    /// <summary>
+    /// Points an experiment hands to trainers at once (they wait for slots on their silos); bounds the
+    /// experiment's fan-out and the activations it keeps alive.
+    /// </summary>
+    public int PointsInFlight { get; set; } = 32;
+
+    /// <summary>How often an experiment checks that its running points still train (and revives those whose silo died).</summary>
+    public TimeSpan LivenessCheck { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Intra-op threads TorchSharp uses per process (0 keeps torch's default).</summary>
     public int TorchThreads { get; set; } = 1;

@@ -1,13 +1,16 @@
 using CapacityGrid.Grains.Abstractions.Experiments;
 using CapacityGrid.Grains.Abstractions.Training;
 using CapacityGrid.Grains.Hosting;
+using Orleans.Placement;
 
 namespace CapacityGrid.Grains.Training;
 
 /// <summary>
 /// Trains one grid point. Its turns only record state: the training itself runs in the
-/// <see cref="TrainingRunner"/>, which calls back with each epoch and with the end.
+/// <see cref="TrainingRunner"/>, which calls back with each epoch and with the end. An activation that
+/// finds its point running without a run of its own (its silo died) resumes from the last checkpoint.
 /// </summary>
+[Immovable]
 public sealed class TrainerGrain(
     [PersistentState("trainer", StorageNames.GrainState)] IPersistentState<TrainerState> state,
     TrainingRunner runner) : Grain, ITrainerGrain
@@ -15,27 +18,57 @@ public sealed class TrainerGrain(
     private CancellationTokenSource? _cancel;
     private Task? _run;
 
+    private bool Ended => state.State.Status is PointStatus.Finished or PointStatus.Diverged or PointStatus.Failed or PointStatus.Cancelled;
+
+    /// <inheritdoc />
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State is { Status: PointStatus.Running, Request: not null })
+        {
+            await LaunchAsync();
+        }
+    }
+
     /// <inheritdoc />
     public async Task<PointStatus> StartAsync(TrainRequest request)
     {
-        if (state.State.Status is PointStatus.Finished or PointStatus.Diverged or PointStatus.Failed)
+        if (Ended || _run is { IsCompleted: false })
         {
             return state.State.Status;
         }
-        if (_run is { IsCompleted: false })
-        {
-            return PointStatus.Running;
-        }
         state.State.Request = request;
         state.State.Status = PointStatus.Running;
-        await state.WriteStateAsync();
-
-        var last = state.State.Epochs.LastOrDefault();
-        var resume = last is null ? null : new ResumeFrom(last.Epoch, last.CheckpointBlob);
-        _cancel = new CancellationTokenSource();
-        _run = runner.RunAsync(request, resume, this.AsReference<ITrainerGrain>(), _cancel.Token);
+        await LaunchAsync();
         return PointStatus.Running;
     }
+
+    /// <inheritdoc />
+    public async Task<PointStatus> EnsureRunningAsync()
+    {
+        if (state.State is { Status: PointStatus.Running, Request: not null } && _run is null or { IsCompleted: true })
+        {
+            await LaunchAsync();
+        }
+        return state.State.Status;
+    }
+
+    /// <inheritdoc />
+    public async Task CancelAsync()
+    {
+        if (Ended)
+        {
+            return;
+        }
+        state.State.Status = PointStatus.Cancelled;
+        await state.WriteStateAsync();
+        _cancel?.Cancel();
+    }
+
+    /// <inheritdoc />
+    public Task SlotAcquiredAsync() =>
+        state.State.Request is { } request && !Ended
+            ? GrainFactory.GetGrain<IExperimentGrain>(request.ExperimentId).PointTrainingAsync(request.Point.PointId)
+            : Task.CompletedTask;
 
     /// <inheritdoc />
     public Task<PointResult> GetResultAsync()
@@ -51,15 +84,22 @@ public sealed class TrainerGrain(
             s.Epochs.ToArray(),
             s.WeightEntropyBits,
             s.Error,
-            s.MeasuresJson));
+            s.MeasuresJson,
+            s.Attempts,
+            s.EpochsTrained));
     }
 
     /// <inheritdoc />
     public async Task ReportEpochAsync(EpochMetrics metrics)
     {
-        // A report may arrive twice if a run was restarted; keep one entry per epoch.
+        if (Ended)
+        {
+            return;
+        }
+        // After an interruption the run resumes from the last checkpoint: keep one entry per epoch.
         state.State.Epochs.RemoveAll(e => e.Epoch >= metrics.Epoch);
         state.State.Epochs.Add(metrics);
+        state.State.EpochsTrained++;
         await state.WriteStateAsync();
         if (state.State.Request is { } request)
         {
@@ -70,6 +110,10 @@ public sealed class TrainerGrain(
     /// <inheritdoc />
     public async Task CompleteAsync(PointCompletion completion)
     {
+        if (Ended)
+        {
+            return;
+        }
         state.State.Status = completion.Status;
         state.State.ParameterCount = completion.ParameterCount;
         state.State.WeightEntropyBits = completion.WeightEntropyBits;
@@ -85,8 +129,20 @@ public sealed class TrainerGrain(
     /// <inheritdoc />
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        // The point stays Running in storage: the next activation resumes it from its last checkpoint.
         _cancel?.Cancel();
         _cancel?.Dispose();
         return Task.CompletedTask;
+    }
+
+    private async Task LaunchAsync()
+    {
+        state.State.Attempts++;
+        await state.WriteStateAsync();
+        var last = state.State.Epochs.LastOrDefault();
+        var resume = last is null ? null : new ResumeFrom(last.Epoch, last.CheckpointBlob);
+        _cancel?.Dispose();
+        _cancel = new CancellationTokenSource();
+        _run = runner.RunAsync(state.State.Request!, resume, this.AsReference<ITrainerGrain>(), _cancel.Token);
     }
 }

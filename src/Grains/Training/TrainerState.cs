@@ -26,4 +26,10 @@ public sealed class TrainerState
 
     /// <summary>The final model's measures as JSON.</summary>
     [Id(6)] public string? MeasuresJson { get; set; }
+
+    /// <summary>Training runs started for this point (more than one after interruptions).</summary>
+    [Id(7)] public int Attempts { get; set; }
+
+    /// <summary>Epochs trained, counting any that were redone after an interruption.</summary>
+    [Id(8)] public int EpochsTrained { get; set; }
 }

@@ -21,6 +21,7 @@ namespace CapacityGrid.Grains.Training;
 public sealed partial class TrainingRunner(
     DatasetCache datasets,
     CheckpointStore checkpoints,
+    SlotPool slots,
     IOptions<TrainingSlotOptions> options,
     ILogger<TrainingRunner> logger)
 {
@@ -43,6 +44,8 @@ public sealed partial class TrainingRunner(
         activity?.SetTag("capgrid.seed", point.Seed);
         try
         {
+            using var slot = await slots.AcquireAsync(request.ExperimentId, cancellationToken);
+            await reportTo.SlotAcquiredAsync();
             var data = await datasets.GetAsync(request.Dataset);
             var spec = new MlpSpec(data.Train.FeatureCount, point.HiddenWidths, data.Train.Classes, point.Activation);
             var trainOptions = new TrainOptions(

@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using CapacityGrid.Grains.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -8,11 +9,16 @@ namespace CapacityGrid.Silo.Hosting;
 /// <summary>What every CapacityGrid silo adds, embedded or standalone.</summary>
 public static class SiloBuilderExtensions
 {
-    /// <summary>Grain state in Azure Blob Storage, the grains' services, and trace propagation.</summary>
+    /// <summary>
+    /// Grain state in Azure Blob Storage, reminders in Azure Table Storage (they bring experiments back
+    /// after a silo or the whole cluster restarts), the grains' services, and trace propagation.
+    /// </summary>
     public static ISiloBuilder AddCapacityGrid(this ISiloBuilder silo, IConfiguration configuration)
     {
+        var storage = configuration.GetSection(GridStorageOptions.Section).Get<GridStorageOptions>() ?? new GridStorageOptions();
         silo.AddAzureBlobGrainStorage(StorageNames.GrainState, options => options
             .Configure<BlobServiceClient>((o, blobs) => o.BlobServiceClient = blobs));
+        silo.UseAzureTableReminderService(options => options.TableServiceClient = new TableServiceClient(storage.ConnectionString));
         silo.Services.AddCapacityGridGrainServices(configuration);
         silo.AddActivityPropagation();
         return silo;
