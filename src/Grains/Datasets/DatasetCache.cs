@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using CapacityGrid.Analysis.Data;
+using CapacityGrid.Analysis.Data.Csv;
 using CapacityGrid.Analysis.Data.Idx;
 using CapacityGrid.Analysis.Data.Synthetic;
 using CapacityGrid.Grains.Abstractions.Experiments;
@@ -29,25 +30,47 @@ public sealed class DatasetCache
         return task;
     }
 
-    /// <summary>Builds the split without caching.</summary>
+    /// <summary>
+    /// Builds the split without caching: train, validation and test parts, standardised with statistics of the
+    /// training part only.
+    /// </summary>
+    /// <exception cref="ArgumentException">An unknown kind, or too few samples for the shares asked for.</exception>
+    /// <exception cref="Analysis.Data.DataFormatException">A data file that cannot be read; names the file and the line or offset.</exception>
     public static DataSplit Load(DatasetSpec spec)
     {
         var split = spec.Kind switch
         {
-            "teacher" => DataSplit.Holdout(
+            "teacher" => Holdout(spec,
                 new TeacherDataset(spec.InputDim, spec.TeacherHidden ?? [], spec.Classes, spec.Samples, spec.LabelNoise, spec.Seed).Generate(),
-                spec.TestFraction,
-                spec.Seed,
                 $"teacher {spec.InputDim}-{string.Join('-', spec.TeacherHidden ?? [])}-{spec.Classes}, {spec.Samples} samples, noise {spec.LabelNoise}"),
-            "idx" => FromIdx(spec.Path!),
+            "random-labels" => Holdout(spec,
+                new RandomLabelsDataset(spec.InputDim, spec.Classes, spec.Samples, spec.Seed).Generate(),
+                $"random labels, {spec.Classes} classes, {spec.InputDim} inputs, {spec.Samples} samples"),
+            "gaussian-mixture" => Holdout(spec,
+                new GaussianMixtureDataset(spec.InputDim, spec.Classes, spec.Samples, spec.Separation, spec.LabelNoise, spec.Seed).Generate(),
+                $"gaussian mixture, {spec.Classes} classes {spec.Separation} apart, {spec.InputDim} inputs, {spec.Samples} samples, noise {spec.LabelNoise}"),
+            "csv" => FromCsv(spec),
+            "idx" => FromIdx(spec),
             _ => throw new ArgumentException($"dataset.kind: unknown dataset kind '{spec.Kind}'"),
         };
         return split.LimitTrain(spec.MaxTrainSamples).Standardised();
     }
 
-    private static DataSplit FromIdx(string folder)
+    private static DataSplit Holdout(DatasetSpec spec, TabularData data, string description) =>
+        DataSplit.Holdout(data, spec.TestFraction, spec.ValidationFraction, spec.Seed, description);
+
+    private static DataSplit FromCsv(DatasetSpec spec)
     {
-        var (train, test) = IdxReader.LoadFolder(folder);
-        return new DataSplit(train, test, $"idx {folder}");
+        var set = CsvReader.Load(spec.Path!, new CsvOptions(spec.Label, CsvOptions.ParseHeader(spec.Header)));
+        var classes = set.ClassNames.Count <= 12
+            ? string.Join(", ", set.ClassNames)
+            : $"{string.Join(", ", set.ClassNames.Take(12))}, ...";
+        return Holdout(spec, set.Data, $"csv {spec.Path}: {set.Data.Samples} x {set.Data.FeatureCount}, label {set.LabelName} ({classes})");
+    }
+
+    private static DataSplit FromIdx(DatasetSpec spec)
+    {
+        var (train, test) = IdxReader.LoadFolder(spec.Path!);
+        return new DataSplit(train, test, $"idx {spec.Path}").WithValidation(spec.ValidationFraction, spec.Seed);
     }
 }
