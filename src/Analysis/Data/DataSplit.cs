@@ -102,10 +102,12 @@ public sealed record DataSplit(TabularData Train, TabularData Test, string Descr
     {
         var d = data.FeatureCount;
         var features = new float[data.Features.Length];
-        for (var i = 0; i < features.Length; i++)
+        for (var row = 0; row < features.Length; row += d)
         {
-            var j = i % d;
-            features[i] = (float)((data.Features[i] - mean[j]) * scale[j]);
+            for (var j = 0; j < d; j++)
+            {
+                features[row + j] = (float)((data.Features[row + j] - mean[j]) * scale[j]);
+            }
         }
         return data with { Features = features };
     }
