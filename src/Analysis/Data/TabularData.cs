@@ -6,6 +6,9 @@ namespace CapacityGrid.Analysis.Data;
 /// </summary>
 public sealed record TabularData(float[] Features, int Samples, int FeatureCount, int[] Labels, int Classes)
 {
+    /// <summary>A dataset with no samples, such as the validation part of a split that asked for none.</summary>
+    public static TabularData Empty(int featureCount, int classes) => new([], 0, featureCount, [], classes);
+
     /// <summary>The features of row <paramref name="i"/>.</summary>
     public ReadOnlySpan<float> Row(int i) => Features.AsSpan(i * FeatureCount, FeatureCount);
 

@@ -10,11 +10,19 @@ public static class SpecPreflight
     /// <summary>Throws a <see cref="SpecException"/> naming the first missing file.</summary>
     public static void CheckLocalFiles(ExperimentSpec spec)
     {
-        if (spec.Dataset.Kind != "idx")
+        switch (spec.Dataset.Kind)
         {
-            return;
+            case "idx":
+                CheckIdxFolder(spec.Dataset.Path!);
+                break;
+            case "csv":
+                CheckCsvFile(spec.Dataset.Path!);
+                break;
         }
-        var folder = spec.Dataset.Path!;
+    }
+
+    private static void CheckIdxFolder(string folder)
+    {
         if (!Directory.Exists(folder))
         {
             throw new SpecException("dataset.path", $"folder '{folder}' not found (for Fashion-MNIST: apt-get install dataset-fashion-mnist)");
@@ -27,5 +35,16 @@ public static class SpecPreflight
                 throw new SpecException("dataset.path", $"'{folder}' lacks {stem}[.gz]");
             }
         }
+    }
+
+    private static void CheckCsvFile(string path)
+    {
+        if (File.Exists(path))
+        {
+            return;
+        }
+        var hint = path.Contains("/sklearn/", StringComparison.Ordinal) ? " (for scikit-learn's sample data: apt-get install python3-sklearn)" : "";
+        var problem = Directory.Exists(path) ? $"'{path}' is a folder, not a CSV file" : $"file '{path}' not found{hint}";
+        throw new SpecException("dataset.path", problem);
     }
 }

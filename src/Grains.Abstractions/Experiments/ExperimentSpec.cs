@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CapacityGrid.Grains.Abstractions.Experiments;
 
 /// <summary>
@@ -13,7 +15,11 @@ public sealed record ExperimentSpec(
 
 /// <summary>
 /// Where the data comes from. <c>Kind</c> is <c>teacher</c> (synthetic, labelled by a random teacher MLP
-/// whose hidden widths are <c>TeacherHidden</c>) or <c>idx</c> (MNIST-format files in <c>Path</c>).
+/// whose hidden widths are <c>TeacherHidden</c>), <c>random-labels</c> (N(0, I) inputs with uniform labels),
+/// <c>gaussian-mixture</c> (one unit Gaussian per class, means <c>Separation</c> apart), <c>csv</c> (the
+/// file <c>Path</c>, label column <c>Label</c>, header mode <c>Header</c>) or <c>idx</c> (MNIST-format
+/// files in the folder <c>Path</c>). <c>ValidationFraction</c> of the samples (of the training files, for
+/// idx) form the validation part.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("capacitygrid.dataset-spec")]
 public sealed record DatasetSpec(
@@ -26,7 +32,11 @@ public sealed record DatasetSpec(
     [property: Id(6)] double LabelNoise = 0,
     [property: Id(7)] int Seed = 1,
     [property: Id(8)] double TestFraction = 0.2,
-    [property: Id(9)] int? MaxTrainSamples = null);
+    [property: Id(9)] int? MaxTrainSamples = null,
+    [property: Id(10)] double ValidationFraction = 0.1,
+    [property: Id(11), JsonConverter(typeof(LabelColumnConverter))] string? Label = null,
+    [property: Id(12)] string Header = "auto",
+    [property: Id(13)] double Separation = 3);
 
 /// <summary>The sweep: every width with every depth (uniform hidden layers) and every seed.</summary>
 [GenerateSerializer, Immutable, Alias("capacitygrid.grid-spec")]

@@ -12,7 +12,12 @@ public static partial class SpecValidator
     public const int MaxDepth = 64;
 
     /// <summary>The dataset kinds a spec may name.</summary>
-    public static readonly string[] DatasetKinds = ["teacher", "idx"];
+    public static readonly string[] DatasetKinds = ["teacher", "random-labels", "gaussian-mixture", "csv", "idx"];
+
+    /// <summary>The header modes a csv dataset may name.</summary>
+    public static readonly string[] CsvHeaderModes = ["auto", "none", "names", "sklearn"];
+
+    private static readonly string[] SyntheticKinds = ["teacher", "random-labels", "gaussian-mixture"];
 
     /// <summary>Validates every field of <paramref name="spec"/>.</summary>
     public static void Validate(ExperimentSpec spec)
@@ -36,34 +41,91 @@ public static partial class SpecValidator
         {
             throw new SpecException("dataset.path", "an idx dataset needs the folder holding its files");
         }
-        if (d.Kind == "teacher")
+        if (d.Kind == "csv")
         {
-            Positive("dataset.inputDim", d.InputDim, 100_000);
-            Positive("dataset.samples", d.Samples, 10_000_000);
-            if (d.Samples < 10)
-            {
-                throw new SpecException("dataset.samples", $"needs at least 10 samples (got {d.Samples})");
-            }
-            for (var i = 0; i < (d.TeacherHidden?.Length ?? 0); i++)
-            {
-                Positive($"dataset.teacherHidden[{i}]", d.TeacherHidden![i], MaxWidth);
-            }
-            if (d.LabelNoise is < 0 or > 1 || double.IsNaN(d.LabelNoise))
-            {
-                throw new SpecException("dataset.labelNoise", $"must lie in [0, 1] (got {d.LabelNoise})");
-            }
+            ValidateCsv(d);
+        }
+        if (SyntheticKinds.Contains(d.Kind))
+        {
+            ValidateSynthetic(d);
         }
         if (d.Classes is < 2 or > 100_000)
         {
             throw new SpecException("dataset.classes", $"must be at least 2 (got {d.Classes})");
         }
+        ValidateShares(d);
+        if (d.MaxTrainSamples is { } m)
+        {
+            Positive("dataset.maxTrainSamples", m, int.MaxValue);
+        }
+    }
+
+    private static void ValidateCsv(DatasetSpec d)
+    {
+        if (string.IsNullOrWhiteSpace(d.Path))
+        {
+            throw new SpecException("dataset.path", "a csv dataset needs the path of its file");
+        }
+        if (!CsvHeaderModes.Contains(d.Header))
+        {
+            throw new SpecException("dataset.header", $"unknown header mode '{d.Header}' (expected one of: {string.Join(", ", CsvHeaderModes)})");
+        }
+        if (d.Label is { } label)
+        {
+            if (string.IsNullOrWhiteSpace(label))
+            {
+                throw new SpecException("dataset.label", "must name a column (a header name or a 0-based index), or be left out for the last column");
+            }
+            if (label.StartsWith('-') && int.TryParse(label, out _))
+            {
+                throw new SpecException("dataset.label", $"a column index counts from 0 (got {label})");
+            }
+            if (d.Header is "sklearn" or "none" && !label.All(char.IsAsciiDigit))
+            {
+                throw new SpecException("dataset.label", $"with header '{d.Header}' no column has a name: give a 0-based index (got '{label}')");
+            }
+        }
+    }
+
+    private static void ValidateSynthetic(DatasetSpec d)
+    {
+        Positive("dataset.inputDim", d.InputDim, 100_000);
+        Positive("dataset.samples", d.Samples, 10_000_000);
+        if (d.Samples < 10)
+        {
+            throw new SpecException("dataset.samples", $"needs at least 10 samples (got {d.Samples})");
+        }
+        if (d.Kind == "teacher")
+        {
+            for (var i = 0; i < (d.TeacherHidden?.Length ?? 0); i++)
+            {
+                Positive($"dataset.teacherHidden[{i}]", d.TeacherHidden![i], MaxWidth);
+            }
+        }
+        if (d.LabelNoise is < 0 or > 1 || double.IsNaN(d.LabelNoise))
+        {
+            throw new SpecException("dataset.labelNoise", $"must lie in [0, 1] (got {d.LabelNoise})");
+        }
+        if (d.Kind == "gaussian-mixture" && !(d.Separation >= 0 && d.Separation <= 1e6))
+        {
+            throw new SpecException("dataset.separation", $"must be a distance between 0 and 1e6 (got {d.Separation})");
+        }
+    }
+
+    private static void ValidateShares(DatasetSpec d)
+    {
         if (d.TestFraction is <= 0 or >= 1 || double.IsNaN(d.TestFraction))
         {
             throw new SpecException("dataset.testFraction", $"must lie strictly between 0 and 1 (got {d.TestFraction})");
         }
-        if (d.MaxTrainSamples is { } m)
+        if (d.ValidationFraction is < 0 or >= 1 || double.IsNaN(d.ValidationFraction))
         {
-            Positive("dataset.maxTrainSamples", m, int.MaxValue);
+            throw new SpecException("dataset.validationFraction", $"must lie in [0, 1) (got {d.ValidationFraction})");
+        }
+        // idx data brings its own test files, so only the validation share comes out of the training files.
+        if (d.Kind != "idx" && d.TestFraction + d.ValidationFraction >= 1)
+        {
+            throw new SpecException("dataset.validationFraction", $"with testFraction {d.TestFraction} it leaves nothing to train on: the two must add up to less than 1 (got {d.ValidationFraction})");
         }
     }
 

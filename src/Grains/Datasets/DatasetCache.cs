@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using CapacityGrid.Analysis.Data;
+using CapacityGrid.Analysis.Data.Csv;
 using CapacityGrid.Analysis.Data.Idx;
 using CapacityGrid.Analysis.Data.Synthetic;
 using CapacityGrid.Grains.Abstractions.Experiments;
@@ -31,34 +32,52 @@ public sealed class DatasetCache
 
     /// <summary>
     /// The samples a spec names as stored, before splitting and standardisation (for dataset measures):
-    /// all generated samples, or the training files of an IDX folder.
+    /// all generated or CSV samples, or the training files of an IDX folder.
     /// </summary>
-    public static TabularData LoadRaw(DatasetSpec spec) => spec.Kind switch
-    {
-        "teacher" => new TeacherDataset(spec.InputDim, spec.TeacherHidden ?? [], spec.Classes, spec.Samples, spec.LabelNoise, spec.Seed).Generate(),
-        "idx" => IdxReader.LoadFolder(spec.Path!).Train,
-        _ => throw new ArgumentException($"dataset.kind: unknown dataset kind '{spec.Kind}'"),
-    };
+    public static TabularData LoadRaw(DatasetSpec spec) =>
+        spec.Kind == "idx" ? IdxReader.LoadFolder(spec.Path!).Train : Samples(spec).Data;
 
-    /// <summary>Builds the split without caching.</summary>
+    /// <summary>
+    /// Builds the split without caching: train, validation and test parts, standardised with statistics of the
+    /// training part only.
+    /// </summary>
+    /// <exception cref="ArgumentException">An unknown kind, or too few samples for the shares asked for.</exception>
+    /// <exception cref="Analysis.Data.DataFormatException">A data file that cannot be read; names the file and the line or offset.</exception>
     public static DataSplit Load(DatasetSpec spec)
     {
-        var split = spec.Kind switch
+        DataSplit split;
+        if (spec.Kind == "idx")
         {
-            "teacher" => DataSplit.Holdout(
-                new TeacherDataset(spec.InputDim, spec.TeacherHidden ?? [], spec.Classes, spec.Samples, spec.LabelNoise, spec.Seed).Generate(),
-                spec.TestFraction,
-                spec.Seed,
-                $"teacher {spec.InputDim}-{string.Join('-', spec.TeacherHidden ?? [])}-{spec.Classes}, {spec.Samples} samples, noise {spec.LabelNoise}"),
-            "idx" => FromIdx(spec.Path!),
-            _ => throw new ArgumentException($"dataset.kind: unknown dataset kind '{spec.Kind}'"),
-        };
+            var (train, test) = IdxReader.LoadFolder(spec.Path!);
+            split = new DataSplit(train, test, $"idx {spec.Path}").WithValidation(spec.ValidationFraction, spec.Seed);
+        }
+        else
+        {
+            var (data, description) = Samples(spec);
+            split = DataSplit.Holdout(data, spec.TestFraction, spec.ValidationFraction, spec.Seed, description);
+        }
         return split.LimitTrain(spec.MaxTrainSamples).Standardised();
     }
 
-    private static DataSplit FromIdx(string folder)
+    // Every kind but idx: one set of samples that the spec's fractions split.
+    private static (TabularData Data, string Description) Samples(DatasetSpec spec) => spec.Kind switch
     {
-        var (train, test) = IdxReader.LoadFolder(folder);
-        return new DataSplit(train, test, $"idx {folder}");
+        "teacher" => (new TeacherDataset(spec.InputDim, spec.TeacherHidden ?? [], spec.Classes, spec.Samples, spec.LabelNoise, spec.Seed).Generate(),
+            $"teacher {spec.InputDim}-{string.Join('-', spec.TeacherHidden ?? [])}-{spec.Classes}, {spec.Samples} samples, noise {spec.LabelNoise}"),
+        "random-labels" => (new RandomLabelsDataset(spec.InputDim, spec.Classes, spec.Samples, spec.Seed).Generate(),
+            $"random labels, {spec.Classes} classes, {spec.InputDim} inputs, {spec.Samples} samples"),
+        "gaussian-mixture" => (new GaussianMixtureDataset(spec.InputDim, spec.Classes, spec.Samples, spec.Separation, spec.LabelNoise, spec.Seed).Generate(),
+            $"gaussian mixture, {spec.Classes} classes {spec.Separation} apart, {spec.InputDim} inputs, {spec.Samples} samples, noise {spec.LabelNoise}"),
+        "csv" => FromCsv(spec),
+        _ => throw new ArgumentException($"dataset.kind: unknown dataset kind '{spec.Kind}'"),
+    };
+
+    private static (TabularData Data, string Description) FromCsv(DatasetSpec spec)
+    {
+        var set = CsvReader.Load(spec.Path!, new CsvOptions(spec.Label, CsvOptions.ParseHeader(spec.Header)));
+        var classes = set.ClassNames.Count <= 12
+            ? string.Join(", ", set.ClassNames)
+            : $"{string.Join(", ", set.ClassNames.Take(12))}, ...";
+        return (set.Data, $"csv {spec.Path}: {set.Data.Samples} x {set.Data.FeatureCount}, label {set.LabelName} ({classes})");
     }
 }

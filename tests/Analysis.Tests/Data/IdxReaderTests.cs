@@ -63,6 +63,55 @@ public sealed class IdxReaderTests : IDisposable
         Assert.Contains("24 bytes", e.Message);
     }
 
+    [Fact]
+    public void ReadLabels_WhenTruncated_NamesTheFileAndTheOffsetReached()
+    {
+        var path = Path.Combine(_folder, "short-labels");
+        var bytes = new byte[8 + 3];
+        BinaryPrimitives.WriteInt32BigEndian(bytes, 0x801);
+        BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(4), 5);
+        File.WriteAllBytes(path, bytes);
+
+        var e = Assert.Throws<DataFormatException>(() => IdxReader.ReadLabels(path));
+
+        Assert.Equal($"{path}: offset 11: truncated: header announces 5 labels", e.Message);
+    }
+
+    [Fact]
+    public void ReadImages_ACorruptGzipStream_NamesTheFileAndTheCompressedOffset()
+    {
+        var path = Path.Combine(_folder, "corrupt-images.gz");
+        File.WriteAllBytes(path, [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]);
+
+        var e = Assert.Throws<DataFormatException>(() => IdxReader.ReadImages(path));
+
+        Assert.Equal(path, e.File);
+        Assert.Contains("compressed offset", e.Message);
+        Assert.Contains("corrupt gzip stream", e.Message);
+    }
+
+    [Fact]
+    public void LoadFolder_MoreLabelsThanImages_NamesTheLabelFile()
+    {
+        WriteSet("train", [[1, 2, 3, 4]], [0, 1], gzip: false);
+        WriteSet("t10k", [[1, 2, 3, 4]], [1], gzip: false);
+
+        var e = Assert.Throws<DataFormatException>(() => IdxReader.LoadFolder(_folder));
+
+        Assert.Equal(Path.Combine(_folder, "train-labels-idx1-ubyte"), e.File);
+        Assert.Contains("2 labels for 1 images", e.Message);
+    }
+
+    [Fact]
+    public void LoadFolder_AMissingFile_NamesItsPath()
+    {
+        WriteSet("train", [[1, 2, 3, 4]], [0], gzip: false);
+
+        var e = Assert.Throws<FileNotFoundException>(() => IdxReader.LoadFolder(_folder));
+
+        Assert.Contains(Path.Combine(_folder, "t10k-images-idx3-ubyte"), e.Message);
+    }
+
     private void WriteSet(string prefix, byte[][] images, byte[] labels, bool gzip)
     {
         Write($"{prefix}-images-idx3-ubyte", Images(images), gzip);

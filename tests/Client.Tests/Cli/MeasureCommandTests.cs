@@ -75,4 +75,37 @@ public sealed class MeasureCommandTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task MeasureDataset_OfTheIrisCsv_ReportsItsShapeAndLabelEntropy()
+    {
+        const string Iris = "/usr/lib/python3/dist-packages/sklearn/datasets/data/iris.csv";
+        Assert.True(File.Exists(Iris), $"{Iris} missing: apt-get install python3-sklearn");
+
+        var run = await CliRun.InvokeAsync("measure", "dataset", Iris, "--json");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        using var doc = JsonDocument.Parse(run.Output);
+        Assert.Equal((150, 4, 3), (doc.RootElement.GetProperty("samples").GetInt32(), doc.RootElement.GetProperty("features").GetInt32(), doc.RootElement.GetProperty("classes").GetInt32()));
+        Assert.Equal(1.584963, doc.RootElement.GetProperty("labelEntropyBits").GetDouble(), 6);
+    }
+
+    [Fact]
+    public async Task MeasureDataset_OfARaggedCsv_ExitsWith2NamingTheLine()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"capgrid-ragged-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(file, "a,b,y\n1,2,0\n3,1\n");
+        try
+        {
+            var run = await CliRun.InvokeAsync("measure", "dataset", file);
+
+            Assert.Equal(2, run.ExitCode);
+            Assert.Contains(file, run.Error);
+            Assert.Contains("line 3", run.Error);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }

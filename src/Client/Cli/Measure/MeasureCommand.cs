@@ -15,19 +15,20 @@ public static class MeasureCommand
     /// <summary>Builds the command and its subcommands.</summary>
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var source = new Argument<string>("source") { Description = "An IDX folder (e.g. /usr/share/datasets/fashion-mnist) or an experiment spec (.json)" };
+        var source = new Argument<string>("source") { Description = "A CSV file (.csv, .csv.gz), an IDX folder (e.g. /usr/share/datasets/fashion-mnist) or an experiment spec (.json)" };
+        var label = new Option<string?>("--label") { Description = "The CSV label column, by header name or 0-based index (default: the last column)" };
         var json = new Option<bool>("--json") { Description = "Print the measures as JSON (keys documented in the README)" };
         var maxSamples = new Option<int>("--max-samples") { Description = "Rows the neighbour-based measures (TwoNN, MLE, KSG) use at most", DefaultValueFactory = _ => new DatasetMeasurerOptions().MaxNeighbourSamples };
         var dataset = new Command("dataset", "Measure a dataset's information content: label and feature entropy, compression bounds, intrinsic dimension, MEC, mutual information")
         {
-            source, json, maxSamples,
+            source, label, json, maxSamples,
         };
         dataset.SetAction((parse, cancellationToken) => MeasureDatasetAsync(
-            parse.GetValue(source)!, parse.GetValue(json), parse.GetValue(maxSamples), output, error, cancellationToken));
+            parse.GetValue(source)!, parse.GetValue(label), parse.GetValue(json), parse.GetValue(maxSamples), output, error, cancellationToken));
         return new Command("measure", "Measure the information content of a dataset") { dataset };
     }
 
-    private static async Task<int> MeasureDatasetAsync(string source, bool json, int maxSamples, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> MeasureDatasetAsync(string source, string? label, bool json, int maxSamples, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         TabularData data;
         string description;
@@ -37,14 +38,14 @@ public static class MeasureCommand
             {
                 throw new SpecException("--max-samples", $"must be at least 3 (got {maxSamples})");
             }
-            (data, description) = DatasetSource.Load(source);
+            (data, description) = DatasetSource.Load(source, label);
         }
         catch (SpecException e)
         {
             await error.WriteLineAsync($"capgrid: {e.Message}");
             return ExitCodes.BadInput;
         }
-        catch (Exception e) when (e is DataFormatException or IOException)
+        catch (Exception e) when (e is DataFormatException or IOException or ArgumentException)
         {
             await error.WriteLineAsync($"capgrid: {e.Message}");
             return ExitCodes.BadInput;

@@ -1,0 +1,41 @@
+using CapacityGrid.Analysis.Data.Csv;
+using CapacityGrid.Analysis.Measures;
+
+namespace CapacityGrid.Analysis.Tests.Data.Csv;
+
+/// <summary>The CSV files Debian's python3-sklearn ships: two header styles, gzip, text-free labels.</summary>
+public sealed class SklearnCsvFilesTests
+{
+    private const string Folder = "/usr/lib/python3/dist-packages/sklearn/datasets/data";
+
+    [Theory]
+    [InlineData("iris.csv", 150, 4, 3, 1.584963, CsvHeaderMode.Sklearn, "setosa,versicolor,virginica")]
+    [InlineData("wine_data.csv", 178, 13, 3, 1.566822, CsvHeaderMode.Sklearn, "class_0,class_1,class_2")]
+    [InlineData("breast_cancer.csv", 569, 30, 2, 0.952635, CsvHeaderMode.Sklearn, "malignant,benign")]
+    [InlineData("digits.csv.gz", 1797, 64, 10, 3.321775, CsvHeaderMode.None, "0,1,2,3,4,5,6,7,8,9")]
+    public void Load_TheDebianSklearnFiles_HaveTheirKnownShapeAndLabelEntropy(
+        string file, int samples, int features, int classes, double entropyBits, CsvHeaderMode header, string classNames)
+    {
+        var path = Path.Combine(Folder, file);
+        Assert.True(File.Exists(path), $"{path} missing: apt-get install python3-sklearn");
+
+        var set = CsvReader.Load(path);
+
+        Assert.Equal((samples, features, classes), (set.Data.Samples, set.Data.FeatureCount, set.Data.Classes));
+        Assert.Equal(header, set.Header);
+        Assert.Equal(classNames.Split(','), set.ClassNames);
+        Assert.Equal(entropyBits, Entropy.LabelBits(set.Data.Labels, set.Data.Classes), 6);
+    }
+
+    [Fact]
+    public void Load_Wine_CountsEachClass()
+    {
+        var set = CsvReader.Load(Path.Combine(Folder, "wine_data.csv"));
+
+        var counts = Enumerable.Range(0, 3).Select(k => set.Data.Labels.Count(l => l == k));
+
+        Assert.Equal([59, 71, 48], counts);
+        Assert.Equal(14.23f, set.Data.Features[0]);
+        Assert.Equal(1065f, set.Data.Features[12]);
+    }
+}
