@@ -1,0 +1,81 @@
+using CapacityGrid.Grains.Abstractions;
+using CapacityGrid.Grains.Abstractions.Experiments;
+using CapacityGrid.Grains.Abstractions.Training;
+using CapacityGrid.Grains.Tests.Fixtures;
+using CapacityGrid.Grains.Training;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CapacityGrid.Grains.Tests.Experiments;
+
+[Collection(GridCollection.Name)]
+public sealed class SharingAndCancelTests(GridClusterFixture fixture)
+{
+    private static ExperimentSpec Spec(string name, int epochs, int samples = 600) => new(
+        name,
+        new DatasetSpec("teacher", InputDim: 8, TeacherHidden: [12], Classes: 3, Samples: samples, Seed: 5),
+        new GridSpec([4, 8, 16], [1, 2], [1]),
+        new TrainingSpec(epochs, LearningRate: 0.01, BatchSize: 8));
+
+    private IExperimentGrain Experiment(string id) => fixture.Cluster.Client.GetGrain<IExperimentGrain>(id);
+
+    [Fact]
+    public async Task TwoExperimentsAtOnce_BothComplete_AndNoSiloRunsMoreTrainingsThanItsSlots()
+    {
+        var (a, b) = (Id("share-a"), Id("share-b"));
+
+        await Task.WhenAll(Experiment(a).StartAsync(Spec("a", 2)), Experiment(b).StartAsync(Spec("b", 2)));
+        var statuses = await Task.WhenAll(WaitAsync(a, ExperimentState.Completed), WaitAsync(b, ExperimentState.Completed));
+
+        Assert.All(statuses, s => Assert.Equal(6, s.Finished));
+        var pools = fixture.Cluster.Silos.Select(s => s.ServiceProvider.GetRequiredService<SlotPool>()).ToList();
+        Assert.All(pools, pool => Assert.InRange(pool.PeakInUse, 0, pool.Capacity));
+        Assert.All(pools, pool => Assert.Equal(0, pool.InUse));
+        Assert.Contains(pools, pool => pool.PeakInUse > 0);
+    }
+
+    [Fact]
+    public async Task CancelAsync_DuringTraining_StopsEveryPointAndFreesTheSlots()
+    {
+        var id = Id("cancel");
+        await Experiment(id).StartAsync(Spec("cancel", epochs: 500, samples: 3000));
+        while ((await Experiment(id).GetStatusAsync()).EpochsDone == 0)
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
+        var status = await Experiment(id).CancelAsync();
+
+        Assert.Equal(ExperimentState.Cancelled, status.State);
+        Assert.Equal(6, status.Ended);
+        await WaitForAsync(() => fixture.Cluster.Silos.All(s => s.ServiceProvider.GetRequiredService<SlotPool>().InUse == 0), TimeSpan.FromSeconds(10));
+        var points = await Experiment(id).GetPointsAsync();
+        var results = await Task.WhenAll(points.Select(p => fixture.Cluster.Client.GetGrain<ITrainerGrain>(GrainKeys.Trainer(id, p.PointId)).GetResultAsync()));
+        Assert.All(results.Where(r => r.Attempts > 0), r => Assert.Equal(PointStatus.Cancelled, r.Status));
+        // Nothing trains on: the epoch counts stay where they were.
+        var epochs = results.Sum(r => r.EpochsTrained);
+        await Task.Delay(500, TestContext.Current.CancellationToken);
+        var later = await Task.WhenAll(points.Select(p => fixture.Cluster.Client.GetGrain<ITrainerGrain>(GrainKeys.Trainer(id, p.PointId)).GetResultAsync()));
+        Assert.Equal(epochs, later.Sum(r => r.EpochsTrained));
+    }
+
+    private static string Id(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..24];
+
+    private async Task<ExperimentStatus> WaitAsync(string id, ExperimentState state)
+    {
+        ExperimentStatus status = await Experiment(id).GetStatusAsync();
+        await WaitForAsync(async () => (status = await Experiment(id).GetStatusAsync()).State == state, TimeSpan.FromMinutes(2));
+        return status;
+    }
+
+    private static Task WaitForAsync(Func<bool> condition, TimeSpan timeout) => WaitForAsync(() => Task.FromResult(condition()), timeout);
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition, TimeSpan timeout)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        deadline.CancelAfter(timeout);
+        while (!await condition())
+        {
+            await Task.Delay(50, deadline.Token);
+        }
+    }
+}
