@@ -18,15 +18,18 @@ public interface ITrainerGrain : IGrainWithStringKey
     /// <summary>Stops training and marks the point cancelled (unless it already ended).</summary>
     Task CancelAsync();
 
-    /// <summary>The training thread got a slot and starts training.</summary>
-    Task SlotAcquiredAsync();
+    /// <summary>The training thread of run <paramref name="attempt"/> got a slot and starts training.</summary>
+    Task SlotAcquiredAsync(int attempt);
 
     /// <summary>The point's state and metrics so far.</summary>
     Task<PointResult> GetResultAsync();
 
-    /// <summary>Records an epoch that the training thread completed and checkpointed.</summary>
-    Task ReportEpochAsync(EpochMetrics metrics);
+    /// <summary>
+    /// Records an epoch that run <paramref name="attempt"/> completed and checkpointed. Reports of a run that
+    /// is no longer the point's current one (it was replaced after an interruption) are ignored.
+    /// </summary>
+    Task ReportEpochAsync(EpochMetrics metrics, int attempt);
 
-    /// <summary>Records how training ended (finished, diverged or failed) and tells the experiment.</summary>
-    Task CompleteAsync(PointCompletion completion);
+    /// <summary>Records how run <paramref name="attempt"/> ended (finished, diverged or failed) and tells the experiment; stale runs are ignored.</summary>
+    Task CompleteAsync(PointCompletion completion, int attempt);
 }

@@ -65,8 +65,8 @@ public sealed class TrainerGrain(
     }
 
     /// <inheritdoc />
-    public Task SlotAcquiredAsync() =>
-        state.State.Request is { } request && !Ended
+    public Task SlotAcquiredAsync(int attempt) =>
+        state.State.Request is { } request && !Ended && attempt == state.State.Attempts
             ? GrainFactory.GetGrain<IExperimentGrain>(request.ExperimentId).PointTrainingAsync(request.Point.PointId)
             : Task.CompletedTask;
 
@@ -90,9 +90,9 @@ public sealed class TrainerGrain(
     }
 
     /// <inheritdoc />
-    public async Task ReportEpochAsync(EpochMetrics metrics)
+    public async Task ReportEpochAsync(EpochMetrics metrics, int attempt)
     {
-        if (Ended)
+        if (Ended || attempt != state.State.Attempts)
         {
             return;
         }
@@ -108,9 +108,9 @@ public sealed class TrainerGrain(
     }
 
     /// <inheritdoc />
-    public async Task CompleteAsync(PointCompletion completion)
+    public async Task CompleteAsync(PointCompletion completion, int attempt)
     {
-        if (Ended)
+        if (Ended || attempt != state.State.Attempts)
         {
             return;
         }
@@ -143,6 +143,6 @@ public sealed class TrainerGrain(
         var resume = last is null ? null : new ResumeFrom(last.Epoch, last.CheckpointBlob);
         _cancel?.Dispose();
         _cancel = new CancellationTokenSource();
-        _run = runner.RunAsync(state.State.Request!, resume, this.AsReference<ITrainerGrain>(), _cancel.Token);
+        _run = runner.RunAsync(state.State.Request!, resume, new TrainerReporter(this.AsReference<ITrainerGrain>(), state.State.Attempts), _cancel.Token);
     }
 }

@@ -29,10 +29,10 @@ public sealed partial class TrainingRunner(
     private int _torchConfigured;
 
     /// <summary>Starts training on the thread pool and a dedicated thread; the returned task ends with the run.</summary>
-    public Task RunAsync(TrainRequest request, ResumeFrom? resume, ITrainerGrain reportTo, CancellationToken cancellationToken) =>
+    public Task RunAsync(TrainRequest request, ResumeFrom? resume, TrainerReporter reportTo, CancellationToken cancellationToken) =>
         Task.Run(() => RunCoreAsync(request, resume, reportTo, cancellationToken), CancellationToken.None);
 
-    private async Task RunCoreAsync(TrainRequest request, ResumeFrom? resume, ITrainerGrain reportTo, CancellationToken cancellationToken)
+    private async Task RunCoreAsync(TrainRequest request, ResumeFrom? resume, TrainerReporter reportTo, CancellationToken cancellationToken)
     {
         var point = request.Point;
         // The point's span joins the experiment's trace, whichever grain call happened to start it.

@@ -25,6 +25,12 @@ public sealed class GridClusterFixture : IAsyncLifetime
     /// <summary>Checkpoints as the grains see them.</summary>
     public CheckpointStore Checkpoints => new(new BlobServiceClient(ConnectionString));
 
+    /// <summary>Silos in the cluster.</summary>
+    public short SiloCount { get; init; } = 2;
+
+    /// <summary>Training slots per silo.</summary>
+    public int SlotsPerSilo { get; init; } = 2;
+
     /// <inheritdoc />
     public async ValueTask InitializeAsync()
     {
@@ -32,9 +38,10 @@ public sealed class GridClusterFixture : IAsyncLifetime
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Storage:ConnectionString"] = _azurite.ConnectionString,
-            ["Training:Slots"] = "2",
+            ["Training:Slots"] = $"{SlotsPerSilo}",
+            ["Training:LivenessCheck"] = "00:00:02",
         }).Build();
-        var builder = new InProcessTestClusterBuilder(2);
+        var builder = new InProcessTestClusterBuilder(SiloCount);
         builder.ConfigureSilo((_, silo) => silo.AddCapacityGrid(configuration));
         Cluster = builder.Build();
         await Cluster.DeployAsync();

@@ -1,0 +1,19 @@
+using CapacityGrid.Grains.Abstractions.Training;
+
+namespace CapacityGrid.Grains.Training;
+
+/// <summary>
+/// How one training run talks back to its trainer grain: every report carries the run's attempt number,
+/// so a run that was replaced (its silo was thought dead, or it lost a race) cannot record anything.
+/// </summary>
+public sealed record TrainerReporter(ITrainerGrain Trainer, int Attempt)
+{
+    /// <summary>The run holds a slot now.</summary>
+    public Task SlotAcquiredAsync() => Trainer.SlotAcquiredAsync(Attempt);
+
+    /// <summary>An epoch was trained and checkpointed.</summary>
+    public Task ReportEpochAsync(EpochMetrics metrics) => Trainer.ReportEpochAsync(metrics, Attempt);
+
+    /// <summary>The run ended.</summary>
+    public Task CompleteAsync(PointCompletion completion) => Trainer.CompleteAsync(completion, Attempt);
+}
