@@ -38,13 +38,22 @@ public sealed record DatasetSpec(
     [property: Id(12)] string Header = "auto",
     [property: Id(13)] double Separation = 3);
 
-/// <summary>The sweep: every width with every depth (uniform hidden layers) and every seed.</summary>
+/// <summary>
+/// The sweep: every width x depth x shape, plus every explicit <c>Layers</c> shape, each with every seed.
+/// Shapes: <c>uniform</c> (every hidden layer of the width; the default), <c>funnel</c> (the width halving
+/// layer by layer), <c>expanding</c> (the funnel reversed), <c>hourglass</c> (uniform but for one layer,
+/// <c>BottleneckLayer</c> (1-based; default the middle), whose width sweeps <c>BottleneckWidths</c>).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("capacitygrid.grid-spec")]
 public sealed record GridSpec(
     [property: Id(0)] int[] Widths,
     [property: Id(1)] int[] Depths,
     [property: Id(2)] int[] Seeds,
-    [property: Id(3)] string Activation = "relu");
+    [property: Id(3)] string Activation = "relu",
+    [property: Id(4)] string[]? Shapes = null,
+    [property: Id(5)] int[]? BottleneckWidths = null,
+    [property: Id(6)] int? BottleneckLayer = null,
+    [property: Id(7)] int[][]? Layers = null);
 
 /// <summary>How each grid point trains.</summary>
 [GenerateSerializer, Immutable, Alias("capacitygrid.training-spec")]

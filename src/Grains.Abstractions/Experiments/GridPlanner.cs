@@ -7,19 +7,32 @@ namespace CapacityGrid.Grains.Abstractions.Experiments;
 /// <summary>Expands a spec's grid into points whose ids are stable hashes of their configuration.</summary>
 public static class GridPlanner
 {
-    /// <summary>Every width x depth x seed, in that nesting order.</summary>
+    /// <summary>
+    /// Every width x depth x shape (in that nesting order), then every explicit shape, each with every seed.
+    /// A shape that two combinations give alike (a funnel of depth 1 is uniform) is trained once.
+    /// </summary>
     public static IReadOnlyList<GridPoint> Expand(ExperimentSpec spec)
     {
-        var points = new List<GridPoint>(spec.Grid.Widths.Length * spec.Grid.Depths.Length * spec.Grid.Seeds.Length);
-        foreach (var width in spec.Grid.Widths)
+        var grid = spec.Grid;
+        var shapes = new List<int[]>();
+        foreach (var width in grid.Widths)
         {
-            foreach (var depth in spec.Grid.Depths)
+            foreach (var depth in grid.Depths)
             {
-                foreach (var seed in spec.Grid.Seeds)
+                foreach (var shape in grid.Shapes ?? [GridShapes.Uniform])
                 {
-                    var hidden = Enumerable.Repeat(width, depth).ToArray();
-                    points.Add(new GridPoint(PointId(spec, hidden, seed), hidden, seed, spec.Grid.Activation));
+                    shapes.AddRange(GridShapes.Of(shape, width, depth, grid));
                 }
+            }
+        }
+        shapes.AddRange(grid.Layers ?? []);
+        var points = new List<GridPoint>(shapes.Count * grid.Seeds.Length);
+        var seen = new HashSet<string>();
+        foreach (var hidden in shapes.Where(h => seen.Add(string.Join(',', h))))
+        {
+            foreach (var seed in grid.Seeds)
+            {
+                points.Add(new GridPoint(PointId(spec, hidden, seed), hidden, seed, grid.Activation));
             }
         }
         return points;

@@ -131,9 +131,17 @@ public static partial class SpecValidator
 
     private static void ValidateGrid(GridSpec g)
     {
-        NonEmpty("grid.widths", g.Widths);
-        NonEmpty("grid.depths", g.Depths);
+        if (g.Layers is not { Length: > 0 })
+        {
+            NonEmpty("grid.widths", g.Widths);
+            NonEmpty("grid.depths", g.Depths);
+        }
+        else if (g.Widths.Length == 0 != (g.Depths.Length == 0))
+        {
+            throw new SpecException(g.Widths.Length == 0 ? "grid.widths" : "grid.depths", "widths and depths go together: give both, or neither beside grid.layers");
+        }
         NonEmpty("grid.seeds", g.Seeds);
+        ValidateShapes(g);
         for (var i = 0; i < g.Widths.Length; i++)
         {
             Positive($"grid.widths[{i}]", g.Widths[i], MaxWidth);
@@ -148,6 +156,46 @@ public static partial class SpecValidator
         if (g.Activation is not ("relu" or "tanh"))
         {
             throw new SpecException("grid.activation", $"unknown activation '{g.Activation}' (expected relu or tanh)");
+        }
+    }
+
+    private static void ValidateShapes(GridSpec g)
+    {
+        var shapes = g.Shapes ?? [GridShapes.Uniform];
+        NonEmpty("grid.shapes", shapes);
+        for (var i = 0; i < shapes.Length; i++)
+        {
+            if (!GridShapes.All.Contains(shapes[i]))
+            {
+                throw new SpecException($"grid.shapes[{i}]", $"unknown shape '{shapes[i]}' (expected one of: {string.Join(", ", GridShapes.All)})");
+            }
+        }
+        if (shapes.Contains(GridShapes.Hourglass))
+        {
+            if (g.BottleneckWidths is not { Length: > 0 })
+            {
+                throw new SpecException("grid.bottleneckWidths", "an hourglass shape needs the bottleneck widths to sweep");
+            }
+            for (var i = 0; i < g.BottleneckWidths.Length; i++)
+            {
+                Positive($"grid.bottleneckWidths[{i}]", g.BottleneckWidths[i], MaxWidth);
+            }
+            if (g.BottleneckLayer is { } layer && (layer < 1 || layer > g.Depths.DefaultIfEmpty(0).Min()))
+            {
+                throw new SpecException("grid.bottleneckLayer", $"must lie between 1 and the smallest depth, {g.Depths.DefaultIfEmpty(0).Min()} (got {layer})");
+            }
+        }
+        for (var i = 0; i < (g.Layers?.Length ?? 0); i++)
+        {
+            var hidden = g.Layers![i];
+            if (hidden is null || hidden.Length == 0 || hidden.Length > MaxDepth)
+            {
+                throw new SpecException($"grid.layers[{i}]", $"must list 1 to {MaxDepth} hidden-layer widths");
+            }
+            for (var j = 0; j < hidden.Length; j++)
+            {
+                Positive($"grid.layers[{i}][{j}]", hidden[j], MaxWidth);
+            }
         }
     }
 
@@ -185,7 +233,7 @@ public static partial class SpecValidator
         }
     }
 
-    private static void NonEmpty(string field, int[] values)
+    private static void NonEmpty<T>(string field, T[] values)
     {
         if (values.Length == 0)
         {
