@@ -10,13 +10,20 @@ public static class CheckpointExport
     /// Writes the checkpoint's weights to <paramref name="output"/> as safetensors (see <see cref="SafetensorsWriter"/>),
     /// with the model, epoch and spec hash in its metadata; returns the checkpoint it read.
     /// </summary>
-    /// <exception cref="CheckpointFormatException">The payload is not a checkpoint of this format and version.</exception>
+    /// <exception cref="CheckpointFormatException">The payload is not a checkpoint of this format and version, or its weights do not fit its model.</exception>
     public static TrainingCheckpoint ToSafetensors(byte[] payload, Stream output)
     {
         var checkpoint = CheckpointFormat.Read(payload);
         using var scope = NewDisposeScope();
         using var model = new Mlp(checkpoint.Spec);
-        Checkpoints.LoadWeights(model, checkpoint.Weights);
+        try
+        {
+            Checkpoints.LoadWeights(model, checkpoint.Weights);
+        }
+        catch (Exception e) when (e is ArgumentException or IOException or InvalidOperationException)
+        {
+            throw new CheckpointFormatException($"the checkpoint's weights do not load into its model {checkpoint.Spec}: {e.Message}", e);
+        }
         var metadata = new Dictionary<string, string>
         {
             ["format"] = "pt",

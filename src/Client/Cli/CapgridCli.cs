@@ -11,6 +11,7 @@ public static class CapgridCli
         var root = new RootCommand("CapacityGrid: how big should my network be, and which layer is holding it back?")
         {
             RunCommand.Create(output, error),
+            ExportCommand.Create(output, error),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Measures.Weights;
 using CapacityGrid.Analysis.Models;
 using CapacityGrid.Analysis.Training;
@@ -22,6 +23,8 @@ public sealed partial class TrainingRunner(
     IOptions<TrainingSlotOptions> options,
     ILogger<TrainingRunner> logger)
 {
+    private const double ValidationFraction = 0.1;
+
     private int _torchConfigured;
 
     /// <summary>Starts training on the thread pool and a dedicated thread; the returned task ends with the run.</summary>
@@ -40,9 +43,12 @@ public sealed partial class TrainingRunner(
         {
             var data = await datasets.GetAsync(request.Dataset);
             var spec = new MlpSpec(data.Train.FeatureCount, point.HiddenWidths, data.Train.Classes, point.Activation);
+            var t = request.Training;
             var trainOptions = new TrainOptions(
-                request.Training.Epochs, request.Training.Optimizer, request.Training.LearningRate,
-                request.Training.BatchSize, request.Training.Momentum, request.Training.WeightDecay, point.Seed);
+                t.Epochs, t.Optimizer, t.LearningRate, t.BatchSize, t.Momentum, t.WeightDecay, point.Seed,
+                t.EarlyStopping is { } early ? new EarlyStoppingOptions(early.Patience, early.MinDelta) : null,
+                t.Device ?? "auto");
+            var (trainData, validation) = t.EarlyStopping is null ? (data, null) : HoldOutValidation(data, request.Dataset.Seed);
             var resumePoint = await LoadResumeAsync(request.ExperimentId, resume, cancellationToken);
 
             var reports = Channel.CreateBounded<EpochReport>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
@@ -52,9 +58,9 @@ public sealed partial class TrainingRunner(
                     try
                     {
                         ConfigureTorch();
-                        return MlpTrainer.Train(data, spec, trainOptions,
+                        return MlpTrainer.Train(trainData, spec, trainOptions,
                             report => reports.Writer.WriteAsync(report, cancellationToken).AsTask().GetAwaiter().GetResult(),
-                            cancellationToken, resumePoint);
+                            cancellationToken, resumePoint, validation);
                     }
                     finally
                     {
@@ -109,6 +115,15 @@ public sealed partial class TrainingRunner(
         var payload = await checkpoints.ReadAsync(experimentId, resume.CheckpointBlob, cancellationToken)
             ?? throw new InvalidOperationException($"checkpoint {resume.CheckpointBlob} to resume from is missing");
         return new ResumePoint(resume.Epoch, payload);
+    }
+
+    // Early stopping watches a validation part held out from the training part (the same one for every point of
+    // the dataset), so the test part stays unseen. To be replaced by the dataset's own validation part once
+    // DataSplit carries one.
+    private static (DataSplit Train, TabularData? Validation) HoldOutValidation(DataSplit data, int datasetSeed)
+    {
+        var inner = DataSplit.Holdout(data.Train, ValidationFraction, datasetSeed, data.Description);
+        return (data with { Train = inner.Train }, inner.Test);
     }
 
     private void ConfigureTorch()
