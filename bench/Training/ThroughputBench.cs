@@ -131,7 +131,7 @@ public static class ThroughputBench
         return best;
     }
 
-    /// <summary>Samples/s of <see cref="MlpTrainer.Train"/> on random data: 16,384 training samples, 2 epochs, 1,024 test samples.</summary>
+    /// <summary>Best-of-rounds samples/s of <see cref="MlpTrainer.Train"/> on random data: 16,384 training samples, 2 epochs, 1,024 test samples, wall time of the whole call.</summary>
     public static double TrainerSamplesPerSecond()
     {
         const int train = 16_384, test = 1_024, epochs = 2;
@@ -143,8 +143,13 @@ public static class ThroughputBench
         var spec = new MlpSpec(784, [256, 256], 10);
         var options = new TrainOptions(Epochs: epochs, BatchSize: BatchSize, Device: "cpu");
         MlpTrainer.Train(data, spec, options with { Epochs = 1 }, _ => { });
-        var watch = Stopwatch.StartNew();
-        MlpTrainer.Train(data, spec, options, _ => { });
-        return (double)train * epochs / watch.Elapsed.TotalSeconds;
+        var best = 0.0;
+        for (var round = 0; round < Rounds; round++)
+        {
+            var watch = Stopwatch.StartNew();
+            MlpTrainer.Train(data, spec, options, _ => { });
+            best = Math.Max(best, (double)train * epochs / watch.Elapsed.TotalSeconds);
+        }
+        return best;
     }
 }
