@@ -11,9 +11,10 @@ public sealed class Mlp : nn.Module<Tensor, Tensor>
     private readonly bool _tanh;
 
     /// <summary>Builds the layers; weights are initialised from torch's current generator.</summary>
+    /// <exception cref="ArgumentException">The spec is larger than <see cref="MlpSpec.MaxParameters"/>.</exception>
     public Mlp(MlpSpec spec) : base("mlp")
     {
-        Spec = spec;
+        Spec = spec.Validated();
         _tanh = spec.Activation == "tanh";
         var fanIn = spec.InputDim;
         foreach (var width in spec.Hidden.Append(spec.Classes))

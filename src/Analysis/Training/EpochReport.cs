@@ -1,8 +1,9 @@
 namespace CapacityGrid.Analysis.Training;
 
 /// <summary>
-/// One finished epoch: losses and accuracies measured on the full train and test parts after the
-/// epoch, and the model's weights serialised as a checkpoint payload.
+/// One finished epoch: losses (mean cross-entropy, nats) and accuracies measured on the full train and
+/// test parts after the epoch, the validation part's when the run has one (else null), and the
+/// checkpoint payload (see <see cref="TrainingCheckpoint"/>) to resume from this epoch.
 /// </summary>
 public sealed record EpochReport(
     int Epoch,
@@ -11,4 +12,6 @@ public sealed record EpochReport(
     double TestLoss,
     double TestAccuracy,
     TimeSpan Duration,
-    byte[] Checkpoint);
+    byte[] Checkpoint,
+    double? ValidationLoss = null,
+    double? ValidationAccuracy = null);

@@ -3,6 +3,7 @@ using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Measures.Weights;
 using CapacityGrid.Analysis.Models;
 using TorchSharp;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace CapacityGrid.Analysis.Training;
@@ -16,52 +17,92 @@ public static class MlpTrainer
     private const int EvalBatch = 4096;
 
     /// <summary>
-    /// Trains for <see cref="TrainOptions.Epochs"/> epochs, calling <paramref name="onEpoch"/> after each.
-    /// When <paramref name="resume"/> is given, starts from its weights at the epoch after it.
-    /// A NaN or infinite loss ends training as diverged; cancellation throws <see cref="OperationCanceledException"/>.
+    /// Trains for <see cref="TrainOptions.Epochs"/> epochs, calling <paramref name="onEpoch"/> after each with the
+    /// epoch's metrics and a full checkpoint (<see cref="CheckpointFormat"/>).
+    /// When <paramref name="resume"/> is given, continues after its epoch exactly as if the run had not stopped
+    /// (weights, optimizer state, random generator and early-stopping state all come from the checkpoint).
+    /// <paramref name="validation"/> is measured after each epoch; early stopping (<see cref="TrainOptions.EarlyStopping"/>)
+    /// watches its loss and needs it. A NaN or infinite loss ends training as diverged; cancellation throws
+    /// <see cref="OperationCanceledException"/>.
     /// </summary>
+    /// <exception cref="ArgumentException">An option or the spec cannot be used; early stopping without a validation set.</exception>
+    /// <exception cref="CheckpointFormatException">The resume payload is not a checkpoint of this format and version.</exception>
+    /// <exception cref="CheckpointMismatchException">The resume checkpoint was made for another spec or other options, or another epoch.</exception>
     public static TrainOutcome Train(
         DataSplit data,
         MlpSpec spec,
         TrainOptions options,
         Action<EpochReport> onEpoch,
         CancellationToken cancellationToken = default,
-        ResumePoint? resume = null)
+        ResumePoint? resume = null,
+        TabularData? validation = null)
     {
+        spec.Validated();
+        options.Validated();
+        if (options.EarlyStopping is not null && validation is null)
+        {
+            throw new ArgumentException("early stopping watches the validation loss, so it needs a validation set", nameof(validation));
+        }
+        var hash = SpecHash.Of(spec, options);
+        var restored = resume is null ? null : Restore(resume, spec, options, hash);
+        TrainingDevice.ApplyThreads(options.Threads);
+        var device = TrainingDevice.Resolve(options.Device);
+
         using var scope = NewDisposeScope();
-        var generator = new Generator((ulong)options.Seed);
+        using var generator = new Generator((ulong)options.Seed);
         using var model = new Mlp(spec);
         Initialise(model, generator);
-        if (resume is not null)
+        var stopper = options.EarlyStopping is { } early ? new EarlyStopper(early) : null;
+        if (restored is not null)
         {
-            Checkpoints.LoadWeights(model, resume.Checkpoint);
+            // Weights load on the CPU, then move with the model.
+            Checkpoints.LoadWeights(model, restored.Weights);
+            SetGeneratorState(generator, restored.GeneratorState);
+            stopper?.Restore(restored.BestValidationLoss, restored.EpochsWithoutImprovement);
         }
-
-        var trainX = tensor(data.Train.Features, [data.Train.Samples, data.Train.FeatureCount]);
-        var trainY = tensor(data.Train.Labels.Select(l => (long)l).ToArray());
-        var testX = tensor(data.Test.Features, [data.Test.Samples, data.Test.FeatureCount]);
-        var testY = tensor(data.Test.Labels.Select(l => (long)l).ToArray());
+        model.to(device);
         using var optimizer = CreateOptimizer(model, options);
-
-        var firstEpoch = (resume?.Epoch ?? 0) + 1;
-        // Replay the batch-order draws of the epochs already done, so a resumed run sees the same batches.
-        for (var e = 1; e < firstEpoch; e++)
+        if (restored is not null)
         {
-            randperm(data.Train.Samples, generator: generator).Dispose();
+            LoadOptimizerState(optimizer, restored.OptimizerState);
         }
 
-        for (var epoch = firstEpoch; epoch <= options.Epochs; epoch++)
+        var (trainX, trainY) = ToTensors(data.Train, device);
+        var (testX, testY) = ToTensors(data.Test, device);
+        Tensor? validX = null, validY = null;
+        if (validation is not null)
         {
+            (validX, validY) = ToTensors(validation, device);
+        }
+
+        for (var epoch = (restored?.Epoch ?? 0) + 1; epoch <= options.Epochs; epoch++)
+        {
+            using var epochScope = NewDisposeScope();
             var watch = Stopwatch.StartNew();
             model.train();
-            var finite = TrainEpoch(model, optimizer, trainX, trainY, options.BatchSize, generator, cancellationToken);
-            var (trainLoss, trainAcc) = Evaluate(model, trainX, trainY);
-            var (testLoss, testAcc) = Evaluate(model, testX, testY);
-            if (!finite || !double.IsFinite(trainLoss))
+            if (!TrainEpoch(model, optimizer, trainX, trainY, options.BatchSize, generator, cancellationToken))
             {
                 return new TrainOutcome(spec.ParameterCount, ExtractWeights(model), epoch);
             }
-            onEpoch(new EpochReport(epoch, trainLoss, trainAcc, testLoss, testAcc, watch.Elapsed, Checkpoints.SaveWeights(model)));
+            var (trainLoss, trainAcc) = Evaluate(model, trainX, trainY);
+            if (!double.IsFinite(trainLoss))
+            {
+                return new TrainOutcome(spec.ParameterCount, ExtractWeights(model), epoch);
+            }
+            var (testLoss, testAcc) = Evaluate(model, testX, testY);
+            (double Loss, double Accuracy)? validated = validX is not null && validY is not null ? Evaluate(model, validX, validY) : null;
+            var stop = stopper is not null && validated is { } v && stopper.Observe(v.Loss);
+            var metrics = new CheckpointMetrics(trainLoss, trainAcc, testLoss, testAcc, validated?.Loss, validated?.Accuracy, watch.Elapsed);
+            var checkpoint = new TrainingCheckpoint(
+                spec, hash, epoch, metrics,
+                stopper?.BestLoss ?? double.PositiveInfinity, stopper?.EpochsWithoutImprovement ?? 0,
+                Checkpoints.SaveWeights(model), SaveOptimizerState(optimizer), GetGeneratorState(generator));
+            onEpoch(new EpochReport(epoch, trainLoss, trainAcc, testLoss, testAcc, watch.Elapsed,
+                CheckpointFormat.Write(checkpoint), validated?.Loss, validated?.Accuracy));
+            if (stop && epoch < options.Epochs)
+            {
+                return new TrainOutcome(spec.ParameterCount, ExtractWeights(model), null, epoch);
+            }
         }
         return new TrainOutcome(spec.ParameterCount, ExtractWeights(model), null);
     }
@@ -79,50 +120,6 @@ public static class MlpTrainer
             result.Add(new WeightMatrix(names[i], (int)w.shape[0], (int)w.shape[1], w.data<float>().ToArray(), b.data<float>().ToArray()));
         }
         return result;
-    }
-
-    // PyTorch's default Linear initialisation, U(-1/sqrt(fan_in), 1/sqrt(fan_in)), drawn from a
-    // generator of the run's own so concurrent trainers never share random state.
-    private static void Initialise(Mlp model, Generator generator)
-    {
-        using var noGrad = no_grad();
-        foreach (var layer in model.Layers)
-        {
-            var bound = 1.0 / Math.Sqrt(layer.in_features);
-            layer.weight!.uniform_(-bound, bound, generator);
-            layer.bias!.uniform_(-bound, bound, generator);
-        }
-    }
-
-    private static optim.Optimizer CreateOptimizer(Mlp model, TrainOptions options) => options.Optimizer switch
-    {
-        "sgd" => optim.SGD(model.parameters(), options.LearningRate, options.Momentum, weight_decay: options.WeightDecay),
-        "adam" => optim.Adam(model.parameters(), options.LearningRate, weight_decay: options.WeightDecay),
-        _ => throw new ArgumentException($"unknown optimizer '{options.Optimizer}' (expected adam or sgd)"),
-    };
-
-    private static bool TrainEpoch(Mlp model, optim.Optimizer optimizer, Tensor x, Tensor y, int batchSize, Generator generator, CancellationToken cancellationToken)
-    {
-        var n = x.shape[0];
-        using var order = randperm(n, generator: generator);
-        for (long start = 0; start < n; start += batchSize)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            using var batchScope = NewDisposeScope();
-            var index = order.slice(0, start, Math.Min(start + batchSize, n), 1);
-            var bx = x.index_select(0, index);
-            var by = y.index_select(0, index);
-            optimizer.zero_grad();
-            var loss = nn.functional.cross_entropy(model.forward(bx), by);
-            var value = loss.item<float>();
-            if (!float.IsFinite(value))
-            {
-                return false;
-            }
-            loss.backward();
-            optimizer.step();
-        }
-        return true;
     }
 
     /// <summary>Mean cross-entropy loss (nats) and accuracy of <paramref name="model"/> on a whole set.</summary>
@@ -144,5 +141,101 @@ public static class MlpTrainer
             correct += logits.argmax(1).eq(by).sum().item<long>();
         }
         return (lossSum / n, (double)correct / n);
+    }
+
+    private static TrainingCheckpoint Restore(ResumePoint resume, MlpSpec spec, TrainOptions options, string hash)
+    {
+        var checkpoint = CheckpointFormat.Read(resume.Checkpoint);
+        if (!string.Equals(checkpoint.SpecHash, hash, StringComparison.Ordinal))
+        {
+            throw new CheckpointMismatchException(
+                $"checkpoint of epoch {checkpoint.Epoch} was made for model {checkpoint.Spec} with spec hash {checkpoint.SpecHash}, " +
+                $"but this run is [{SpecHash.Describe(spec, options)}] with spec hash {hash}; refusing to resume from it");
+        }
+        if (checkpoint.Epoch != resume.Epoch)
+        {
+            throw new CheckpointMismatchException($"checkpoint holds epoch {checkpoint.Epoch}, but resuming was asked from epoch {resume.Epoch}");
+        }
+        return checkpoint;
+    }
+
+    private static (Tensor X, Tensor Y) ToTensors(TabularData data, Device device)
+    {
+        var x = tensor(data.Features, [data.Samples, data.FeatureCount]);
+        var y = tensor(data.Labels.Select(l => (long)l).ToArray());
+        return device.type == DeviceType.CPU ? (x, y) : (x.to(device), y.to(device));
+    }
+
+    // PyTorch's default Linear initialisation, U(-1/sqrt(fan_in), 1/sqrt(fan_in)), drawn from a
+    // generator of the run's own so concurrent trainers never share random state.
+    private static void Initialise(Mlp model, Generator generator)
+    {
+        using var noGrad = no_grad();
+        foreach (var layer in model.Layers)
+        {
+            var bound = 1.0 / Math.Sqrt(layer.in_features);
+            layer.weight!.uniform_(-bound, bound, generator);
+            layer.bias!.uniform_(-bound, bound, generator);
+        }
+    }
+
+    private static OptimizerHelper CreateOptimizer(Mlp model, TrainOptions options) => options.Optimizer switch
+    {
+        "sgd" => optim.SGD(model.parameters(), options.LearningRate, options.Momentum, weight_decay: options.WeightDecay),
+        "adam" => optim.Adam(model.parameters(), options.LearningRate, weight_decay: options.WeightDecay),
+        _ => throw new ArgumentException($"unknown optimizer '{options.Optimizer}' (expected adam or sgd)", nameof(options)),
+    };
+
+    private static byte[] SaveOptimizerState(OptimizerHelper optimizer)
+    {
+        using var memory = new MemoryStream();
+        using (var writer = new BinaryWriter(memory, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            optimizer.save_state_dict(writer);
+        }
+        return memory.ToArray();
+    }
+
+    private static void LoadOptimizerState(OptimizerHelper optimizer, byte[] state)
+    {
+        using var reader = new BinaryReader(new MemoryStream(state, writable: false));
+        optimizer.load_state_dict(reader);
+    }
+
+    private static byte[] GetGeneratorState(Generator generator)
+    {
+        using var state = generator.get_state();
+        return state.data<byte>().ToArray();
+    }
+
+    private static void SetGeneratorState(Generator generator, byte[] state)
+    {
+        using var tensorState = tensor(state, dtype: ScalarType.Byte);
+        generator.set_state(tensorState);
+    }
+
+    private static bool TrainEpoch(Mlp model, OptimizerHelper optimizer, Tensor x, Tensor y, int batchSize, Generator generator, CancellationToken cancellationToken)
+    {
+        var n = x.shape[0];
+        using var cpuOrder = randperm(n, generator: generator);
+        using var order = cpuOrder.to(x.device);
+        for (long start = 0; start < n; start += batchSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            using var batchScope = NewDisposeScope();
+            var index = order.slice(0, start, Math.Min(start + batchSize, n), 1);
+            var bx = x.index_select(0, index);
+            var by = y.index_select(0, index);
+            optimizer.zero_grad();
+            var loss = nn.functional.cross_entropy(model.forward(bx), by);
+            var value = loss.item<float>();
+            if (!float.IsFinite(value))
+            {
+                return false;
+            }
+            loss.backward();
+            optimizer.step();
+        }
+        return true;
     }
 }

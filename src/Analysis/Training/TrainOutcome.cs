@@ -6,8 +6,12 @@ namespace CapacityGrid.Analysis.Training;
 public sealed record TrainOutcome(
     long ParameterCount,
     IReadOnlyList<WeightMatrix> Weights,
-    int? DivergedAtEpoch)
+    int? DivergedAtEpoch,
+    int? StoppedEarlyAtEpoch = null)
 {
     /// <summary>True when the loss became NaN or infinite.</summary>
     public bool Diverged => DivergedAtEpoch is not null;
+
+    /// <summary>True when early stopping ended the run before its last epoch.</summary>
+    public bool StoppedEarly => StoppedEarlyAtEpoch is not null;
 }

@@ -12,6 +12,7 @@ public static class CapgridCli
         {
             RunCommand.Create(output, error),
             Measure.MeasureCommand.Create(output, error),
+            ExportCommand.Create(output, error),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -55,7 +55,11 @@ public sealed record GridSpec(
     [property: Id(6)] int? BottleneckLayer = null,
     [property: Id(7)] int[][]? Layers = null);
 
-/// <summary>How each grid point trains.</summary>
+/// <summary>
+/// How each grid point trains. <c>EarlyStopping</c> is off when absent. <c>Device</c> is <c>auto</c> when absent
+/// (CUDA where the silo's TorchSharp sees a GPU, else the CPU), or <c>cpu</c> or <c>cuda</c>. Both are left out of
+/// the JSON when absent, so point ids of specs without them stay as they were.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("capacitygrid.training-spec")]
 public sealed record TrainingSpec(
     [property: Id(0)] int Epochs,
@@ -63,4 +67,15 @@ public sealed record TrainingSpec(
     [property: Id(2)] double LearningRate = 1e-3,
     [property: Id(3)] int BatchSize = 64,
     [property: Id(4)] double Momentum = 0.9,
-    [property: Id(5)] double WeightDecay = 0);
+    [property: Id(5)] double WeightDecay = 0,
+    [property: Id(6), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] EarlyStoppingSpec? EarlyStopping = null,
+    [property: Id(7), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Device = null);
+
+/// <summary>
+/// Stop a point when its validation loss has not improved by more than <c>MinDelta</c> nats for <c>Patience</c>
+/// epochs in a row. The validation part is held out from the training part.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("capacitygrid.early-stopping-spec")]
+public sealed record EarlyStoppingSpec(
+    [property: Id(0)] int Patience,
+    [property: Id(1)] double MinDelta = 0);

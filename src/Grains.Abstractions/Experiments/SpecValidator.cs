@@ -219,6 +219,18 @@ public static partial class SpecValidator
         {
             throw new SpecException("training.weightDecay", $"must be zero or positive (got {t.WeightDecay})");
         }
+        if (t.EarlyStopping is { } early)
+        {
+            Positive("training.earlyStopping.patience", early.Patience, 100_000);
+            if (!(early.MinDelta >= 0) || !double.IsFinite(early.MinDelta))
+            {
+                throw new SpecException("training.earlyStopping.minDelta", $"must be zero or a positive number (got {early.MinDelta})");
+            }
+        }
+        if (t.Device is not (null or "auto" or "cpu" or "cuda"))
+        {
+            throw new SpecException("training.device", $"unknown device '{t.Device}' (expected auto, cpu or cuda)");
+        }
     }
 
     private static void Positive(string field, int value, int max)

@@ -15,7 +15,7 @@ public sealed class CheckpointStore(BlobServiceClient blobs)
 {
     private const string HashKey = "sha256";
     private const string FormatKey = "capgridformat";
-    private const string Format = "mlp-weights-v1";
+    private const string Format = "capgrid-checkpoint-v1";
 
     /// <summary>The blob name of a point's checkpoint after <paramref name="epoch"/>.</summary>
     public static string BlobName(string pointId, int epoch) => $"points/{pointId}/epoch-{epoch:D4}.ckpt";

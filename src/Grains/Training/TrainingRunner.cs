@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Threading.Channels;
+using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Measures.Weights;
 using CapacityGrid.Analysis.Models;
 using CapacityGrid.Analysis.Training;
@@ -48,9 +49,17 @@ public sealed partial class TrainingRunner(
             await reportTo.SlotAcquiredAsync();
             var data = await datasets.GetAsync(request.Dataset);
             var spec = new MlpSpec(data.Train.FeatureCount, point.HiddenWidths, data.Train.Classes, point.Activation);
+            var t = request.Training;
             var trainOptions = new TrainOptions(
-                request.Training.Epochs, request.Training.Optimizer, request.Training.LearningRate,
-                request.Training.BatchSize, request.Training.Momentum, request.Training.WeightDecay, point.Seed);
+                t.Epochs, t.Optimizer, t.LearningRate, t.BatchSize, t.Momentum, t.WeightDecay, point.Seed,
+                t.EarlyStopping is { } early ? new EarlyStoppingOptions(early.Patience, early.MinDelta) : null,
+                t.Device ?? "auto");
+            // Early stopping watches the dataset's validation part, so the test part stays unseen.
+            var validation = data.Validation.Samples > 0 ? data.Validation : null;
+            if (t.EarlyStopping is not null && validation is null)
+            {
+                throw new ArgumentException("training.earlyStopping needs a validation part: set dataset.validationFraction above 0");
+            }
             var resumePoint = await LoadResumeAsync(request.ExperimentId, resume, cancellationToken);
 
             var reports = Channel.CreateBounded<EpochReport>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
@@ -62,7 +71,7 @@ public sealed partial class TrainingRunner(
                         ConfigureTorch();
                         return MlpTrainer.Train(data, spec, trainOptions,
                             report => reports.Writer.WriteAsync(report, cancellationToken).AsTask().GetAwaiter().GetResult(),
-                            cancellationToken, resumePoint);
+                            cancellationToken, resumePoint, validation);
                     }
                     finally
                     {

@@ -1,5 +1,4 @@
 using CapacityGrid.Analysis.Data;
-using CapacityGrid.Analysis.Data.Synthetic;
 using CapacityGrid.Analysis.Models;
 using CapacityGrid.Analysis.Training;
 
@@ -7,13 +6,10 @@ namespace CapacityGrid.Analysis.Tests.Training;
 
 public sealed class MlpTrainerTests
 {
-    private static DataSplit TeacherSplit(int seed = 3) =>
-        DataSplit.Holdout(new TeacherDataset(12, [24], 4, 3000, 0, seed).Generate(), 0.2, seed, "teacher").Standardised();
-
     [Fact]
     public void Train_OnTeacherData_ReachesTestAccuracyWellAboveChance()
     {
-        var data = TeacherSplit();
+        var data = TrainingData.TeacherSplit();
         var majority = data.Test.Labels.GroupBy(l => l).Max(g => g.Count()) / (double)data.Test.Samples;
         var epochs = new List<EpochReport>();
 
@@ -32,7 +28,7 @@ public sealed class MlpTrainerTests
     [Fact]
     public void Train_WithTheSameSeed_GivesIdenticalWeights()
     {
-        var data = TeacherSplit();
+        var data = TrainingData.TeacherSplit();
         var spec = new MlpSpec(12, [16], 4);
         var options = new TrainOptions(Epochs: 2, Seed: 5);
 
@@ -49,7 +45,7 @@ public sealed class MlpTrainerTests
     {
         var spec = new MlpSpec(12, [10, 7], 4);
 
-        var outcome = MlpTrainer.Train(TeacherSplit(), spec, new TrainOptions(Epochs: 1), _ => { }, TestContext.Current.CancellationToken);
+        var outcome = MlpTrainer.Train(TrainingData.TeacherSplit(), spec, new TrainOptions(Epochs: 1), _ => { }, TestContext.Current.CancellationToken);
 
         Assert.Equal(12 * 10 + 10 + 10 * 7 + 7 + 7 * 4 + 4, outcome.ParameterCount);
         Assert.Equal(outcome.ParameterCount, outcome.Weights.Sum(w => w.ParameterCount));
@@ -61,7 +57,7 @@ public sealed class MlpTrainerTests
     {
         var epochs = new List<EpochReport>();
 
-        var outcome = MlpTrainer.Train(TeacherSplit(), new MlpSpec(12, [64], 4), new TrainOptions(Epochs: 5, Optimizer: "sgd", LearningRate: 1e12, Momentum: 0.9), epochs.Add, TestContext.Current.CancellationToken);
+        var outcome = MlpTrainer.Train(TrainingData.TeacherSplit(), new MlpSpec(12, [64], 4), new TrainOptions(Epochs: 5, Optimizer: "sgd", LearningRate: 1e12, Momentum: 0.9), epochs.Add, TestContext.Current.CancellationToken);
 
         Assert.True(outcome.Diverged);
         Assert.Equal(epochs.Count + 1, outcome.DivergedAtEpoch);
@@ -70,7 +66,7 @@ public sealed class MlpTrainerTests
     [Fact]
     public void Train_ResumedFromACheckpoint_ContinuesFromTheNextEpoch()
     {
-        var data = TeacherSplit();
+        var data = TrainingData.TeacherSplit();
         var first = new List<EpochReport>();
         MlpTrainer.Train(data, new MlpSpec(12, [16], 4), new TrainOptions(Epochs: 2), first.Add, TestContext.Current.CancellationToken);
         var rest = new List<EpochReport>();

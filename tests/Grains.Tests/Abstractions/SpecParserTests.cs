@@ -46,6 +46,9 @@ public sealed class SpecParserTests
     [InlineData("\"kind\": \"teacher\"", "\"kind\": \"imagenet\"", "dataset.kind", "unknown dataset kind")]
     [InlineData("\"name\": \"t1\"", "\"name\": \"../etc\"", "name", "a-z")]
     [InlineData("\"epochs\": 2", "\"epochs\": \"two\"", "training.epochs", "wrong type")]
+    [InlineData("\"epochs\": 2", "\"epochs\": 2, \"earlyStopping\": { \"patience\": 0 }", "training.earlyStopping.patience", "positive")]
+    [InlineData("\"epochs\": 2", "\"epochs\": 2, \"earlyStopping\": { \"patience\": 3, \"minDelta\": -1 }", "training.earlyStopping.minDelta", "zero or a positive")]
+    [InlineData("\"epochs\": 2", "\"epochs\": 2, \"device\": \"tpu\"", "training.device", "unknown device")]
     public void Parse_ABadField_NamesTheFieldAndTheProblem(string from, string to, string field, string problem)
     {
         var json = Valid.Replace(from, to, StringComparison.Ordinal);
@@ -55,6 +58,18 @@ public sealed class SpecParserTests
         Assert.Equal(field, e.Field);
         Assert.Contains(problem, e.Problem);
         Assert.DoesNotContain('\n', e.Message);
+    }
+
+    [Fact]
+    public void Parse_EarlyStoppingAndDevice_AreReadAndLeftOutOfJsonWhenAbsent()
+    {
+        var spec = SpecParser.Parse(Valid.Replace("\"epochs\": 2", "\"epochs\": 2, \"earlyStopping\": { \"patience\": 3, \"minDelta\": 0.01 }, \"device\": \"cpu\"", StringComparison.Ordinal));
+
+        Assert.Equal(new EarlyStoppingSpec(3, 0.01), spec.Training.EarlyStopping);
+        Assert.Equal("cpu", spec.Training.Device);
+        // Specs without them keep the JSON (and so the point ids) they had before these fields existed.
+        Assert.DoesNotContain("earlyStopping", SpecParser.ToJson(SpecParser.Parse(Valid)));
+        Assert.DoesNotContain("device", SpecParser.ToJson(SpecParser.Parse(Valid)));
     }
 
     [Fact]

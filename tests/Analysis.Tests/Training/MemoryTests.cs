@@ -1,0 +1,37 @@
+using CapacityGrid.Analysis.Models;
+using CapacityGrid.Analysis.Training;
+using TorchSharp;
+
+namespace CapacityGrid.Analysis.Tests.Training;
+
+public sealed class MemoryTests
+{
+    [Fact]
+    public void Train_WithResumeValidationAndExport_LeavesNoLiveTensorsBehind()
+    {
+        var data = TrainingData.TeacherSplit(samples: 600);
+        var spec = new MlpSpec(12, [16, 8], 4);
+        var options = new TrainOptions(Epochs: 2, EarlyStopping: new EarlyStoppingOptions(Patience: 5));
+        // Per-thread counters: the whole run happens on this test's thread.
+        var stats = DisposeScopeManager.Statistics;
+        var before = Live(stats);
+        var createdBefore = stats.CreatedInScopeCount + stats.CreatedOutsideScopeCount;
+        var first = new List<EpochReport>();
+
+        MlpTrainer.Train(data, spec, options, first.Add, TestContext.Current.CancellationToken, validation: data.Test);
+        MlpTrainer.Train(data, spec, options with { Epochs = 3 }, _ => { }, TestContext.Current.CancellationToken, new ResumePoint(2, first[^1].Checkpoint), data.Test);
+        using (var file = new MemoryStream())
+        {
+            CheckpointExport.ToSafetensors(first[^1].Checkpoint, file);
+        }
+
+        Assert.True(stats.CreatedInScopeCount + stats.CreatedOutsideScopeCount > createdBefore + 1000, "the statistics did not see the training's tensors");
+        Assert.Equal(before, Live(stats));
+    }
+
+    // Tensors alive in dispose scopes, alive outside any scope, and the thread's total.
+    private static (long InScopes, long OutsideScopes, long Total) Live(ThreadDisposeScopeStatistics s) => (
+        s.CreatedInScopeCount - s.DisposedInScopeCount - s.DetachedFromScopeCount + s.AttachedToScopeCount,
+        s.CreatedOutsideScopeCount - s.DisposedOutsideScopeCount + s.DetachedFromScopeCount - s.AttachedToScopeCount,
+        s.ThreadTotalLiveCount);
+}

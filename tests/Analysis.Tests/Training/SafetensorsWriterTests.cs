@@ -1,0 +1,146 @@
+using System.Buffers.Binary;
+using System.Diagnostics;
+using System.Text.Json;
+using CapacityGrid.Analysis.Measures.Weights;
+using CapacityGrid.Analysis.Models;
+using CapacityGrid.Analysis.Training;
+using static TorchSharp.torch;
+
+namespace CapacityGrid.Analysis.Tests.Training;
+
+public sealed class SafetensorsWriterTests
+{
+    // Debian's python3-torch (installed by .ci/run); the pyenv python3 first on PATH may lack it.
+    private const string Python = "/usr/bin/python3";
+
+    [Fact]
+    public void Write_TwoLayers_GivesTheSafetensorsLayout()
+    {
+        var layers = new[]
+        {
+            new WeightMatrix("fc1", 2, 3, [1, 2, 3, 4, 5, 6], [0.5f, -0.5f]),
+            new WeightMatrix("out", 1, 2, [7, 8], [9]),
+        };
+        using var file = new MemoryStream();
+
+        SafetensorsWriter.Write(file, layers, new Dictionary<string, string> { ["format"] = "pt" });
+
+        var bytes = file.ToArray();
+        var headerLength = (int)BinaryPrimitives.ReadUInt64LittleEndian(bytes);
+        Assert.Equal(0, (8 + headerLength) % 8);
+        using var header = JsonDocument.Parse(bytes.AsMemory(8, headerLength));
+        var root = header.RootElement;
+        Assert.Equal("pt", root.GetProperty("__metadata__").GetProperty("format").GetString());
+        var expected = new (string Name, int[] Shape, float[] Values)[]
+        {
+            ("fc1.weight", [2, 3], [1, 2, 3, 4, 5, 6]),
+            ("fc1.bias", [2], [0.5f, -0.5f]),
+            ("out.weight", [1, 2], [7, 8]),
+            ("out.bias", [1], [9]),
+        };
+        var data = bytes.AsSpan(8 + headerLength);
+        Assert.Equal(expected.Sum(t => t.Values.Length) * 4, data.Length);
+        foreach (var (name, shape, values) in expected)
+        {
+            var entry = root.GetProperty(name);
+            Assert.Equal("F32", entry.GetProperty("dtype").GetString());
+            Assert.Equal(shape, entry.GetProperty("shape").EnumerateArray().Select(e => e.GetInt32()));
+            var offsets = entry.GetProperty("data_offsets").EnumerateArray().Select(e => e.GetInt32()).ToArray();
+            var read = new float[(offsets[1] - offsets[0]) / 4];
+            for (var i = 0; i < read.Length; i++)
+            {
+                read[i] = BinaryPrimitives.ReadSingleLittleEndian(data[(offsets[0] + 4 * i)..]);
+            }
+            Assert.Equal(values, read);
+        }
+    }
+
+    [Fact]
+    public void ToSafetensors_OfATrainedCheckpoint_LoadsInPyTorchWithTheSameWeightsAndOutputs()
+    {
+        Assert.True(File.Exists(Python), $"{Python} is missing: apt-get install python3-torch (as .ci/run does)");
+        var data = TrainingData.TeacherSplit(samples: 600);
+        var spec = new MlpSpec(12, [16, 8], 4);
+        var epochs = new List<EpochReport>();
+        var outcome = MlpTrainer.Train(data, spec, new TrainOptions(Epochs: 2), epochs.Add, TestContext.Current.CancellationToken);
+        var path = Path.Combine(Path.GetTempPath(), $"capgrid-export-{Guid.NewGuid():N}.safetensors");
+        var input = data.Test.Features.AsSpan(0, 5 * 12).ToArray();
+        try
+        {
+            using (var file = File.Create(path))
+            {
+                CheckpointExport.ToSafetensors(epochs[^1].Checkpoint, file);
+            }
+
+            var loaded = RunPyTorch(path, input);
+
+            foreach (var layer in outcome.Weights)
+            {
+                Assert.Equal(layer.Values, loaded[$"{layer.Name}.weight"]);
+                Assert.Equal(layer.Bias!, loaded[$"{layer.Name}.bias"]);
+            }
+            var expectedLogits = Logits(spec, epochs[^1].Checkpoint, input);
+            Assert.Equal(expectedLogits.Length, loaded["logits"].Length);
+            for (var i = 0; i < expectedLogits.Length; i++)
+            {
+                // Two libtorch builds may sum in another order: float32 rounding, not a different model.
+                Assert.Equal(expectedLogits[i], loaded["logits"][i], 1e-5f);
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static float[] Logits(MlpSpec spec, byte[] payload, float[] input)
+    {
+        using var scope = NewDisposeScope();
+        using var model = new Mlp(spec);
+        Checkpoints.LoadWeights(model, CheckpointFormat.Read(payload).Weights);
+        model.eval();
+        using var noGrad = no_grad();
+        return model.forward(tensor(input, [input.Length / spec.InputDim, spec.InputDim])).data<float>().ToArray();
+    }
+
+    // Reads the file with PyTorch alone (no safetensors package): parses the header, maps each tensor from the
+    // data section, runs the MLP forward on the input, and prints every tensor and the logits as JSON.
+    private static Dictionary<string, float[]> RunPyTorch(string path, float[] input)
+    {
+        const string script = """
+            import json, struct, sys, torch
+            path, inputs = sys.argv[1], json.loads(sys.argv[2])
+            raw = open(path, 'rb').read()
+            n = struct.unpack('<Q', raw[:8])[0]
+            header = json.loads(raw[8:8 + n])
+            header.pop('__metadata__', None)
+            data = bytearray(raw[8 + n:])
+            t = {}
+            for name, e in header.items():
+                assert e['dtype'] == 'F32'
+                b, end = e['data_offsets']
+                t[name] = torch.frombuffer(data, dtype=torch.float32, count=(end - b) // 4, offset=b).reshape(e['shape'])
+            layers = sorted({k.rsplit('.', 1)[0] for k in t if k.startswith('fc')}, key=lambda s: int(s[2:])) + ['out']
+            x = torch.tensor(inputs, dtype=torch.float32).reshape(-1, t['fc1.weight'].shape[1])
+            for i, name in enumerate(layers):
+                x = torch.nn.functional.linear(x, t[name + '.weight'], t[name + '.bias'])
+                if i < len(layers) - 1:
+                    x = torch.relu(x)
+            out = {k: v.flatten().tolist() for k, v in t.items()}
+            out['logits'] = x.flatten().tolist()
+            print(json.dumps(out))
+            """;
+        var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "-c", script, path, JsonSerializer.Serialize(input) })
+        {
+            start.ArgumentList.Add(arg);
+        }
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"python3 failed: {stderr}");
+        var parsed = JsonSerializer.Deserialize<Dictionary<string, double[]>>(stdout.Result)!;
+        return parsed.ToDictionary(p => p.Key, p => Array.ConvertAll(p.Value, v => (float)v));
+    }
+}
