@@ -8,12 +8,20 @@ public static class CapgridCli
     /// <summary>Runs the CLI with <paramref name="args"/>; results go to <paramref name="output"/>, progress and errors to <paramref name="error"/>.</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
+        var global = new GlobalOptions();
         var root = new RootCommand("CapacityGrid: how big should my network be, and which layer is holding it back?")
         {
-            RunCommand.Create(output, error),
+            Experiments.RunCommand.Create(global, output, error),
+            Experiments.RunCommand.Create(global, output, error, follow: false),
+            Experiments.ExperimentCommands.Watch(global, output, error),
+            Experiments.ExperimentCommands.Status(global, output, error),
+            Experiments.ExperimentCommands.List(global, output, error),
+            Experiments.ExperimentCommands.Resume(global, output, error),
+            Experiments.ExperimentCommands.Cancel(global, output, error),
             Measure.MeasureCommand.Create(output, error),
             ExportCommand.Create(output, error),
         };
+        global.AddTo(root);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

@@ -1,5 +1,6 @@
 using CapacityGrid.Grains.Abstractions;
 using CapacityGrid.Grains.Abstractions.Experiments;
+using CapacityGrid.Grains.Abstractions.Registry;
 using CapacityGrid.Grains.Abstractions.Training;
 using CapacityGrid.Grains.Hosting;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,8 @@ namespace CapacityGrid.Grains.Experiments;
 /// </summary>
 public sealed class ExperimentGrain(
     [PersistentState("experiment", StorageNames.GrainState)] IPersistentState<ExperimentGrainState> state,
-    IOptions<TrainingSlotOptions> options) : Grain, IExperimentGrain, IRemindable
+    IOptions<TrainingSlotOptions> options,
+    TimeProvider time) : Grain, IExperimentGrain, IRemindable
 {
     private const string KeepAliveReminder = "keep-alive";
     private const int CheckFanOut = 32;
@@ -59,6 +61,8 @@ public sealed class ExperimentGrain(
             S.TraceParent = activity?.Id;
         }
         await state.WriteStateAsync();
+        await GrainFactory.GetGrain<IExperimentRegistryGrain>(0).AddAsync(
+            new ExperimentEntry(this.GetPrimaryKeyString(), spec.Name, S.Points.Count, time.GetUtcNow()));
         await this.RegisterOrUpdateReminder(KeepAliveReminder, ReminderPeriod, ReminderPeriod);
         StartLivenessChecks();
         await StartQueuedAsync();

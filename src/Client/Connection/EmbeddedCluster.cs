@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace CapacityGrid.Client.Embedded;
+namespace CapacityGrid.Client.Connection;
 
 /// <summary>
 /// The default when no cluster is configured: Azurite (started if needed) and one silo in this process,

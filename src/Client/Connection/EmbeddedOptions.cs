@@ -1,4 +1,4 @@
-namespace CapacityGrid.Client.Embedded;
+namespace CapacityGrid.Client.Connection;
 
 /// <summary>How to host the embedded silo.</summary>
 /// <param name="ConnectionString">Azure Storage connection string; Azurite is started when it is local and silent.</param>

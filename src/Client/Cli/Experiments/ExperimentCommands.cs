@@ -1,0 +1,141 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using CapacityGrid.Client.Output;
+using CapacityGrid.Grains.Abstractions.Experiments;
+using CapacityGrid.Grains.Abstractions.Registry;
+
+namespace CapacityGrid.Client.Cli.Experiments;
+
+/// <summary>The commands that act on an experiment already submitted: status, watch, cancel, resume, and list.</summary>
+public static class ExperimentCommands
+{
+    /// <summary><c>capgrid status &lt;id&gt;</c>: the experiment's counts, once.</summary>
+    public static Command Status(GlobalOptions global, TextWriter output, TextWriter error)
+    {
+        var (id, json) = (IdArgument(), JsonOption());
+        var command = new Command("status", "Show an experiment's progress: points queued, training, finished, failed") { id, json };
+        command.SetAction((parse, ct) => WithExperimentAsync(parse, global, parse.GetValue(id)!, error, async (grid, status) =>
+        {
+            await output.WriteLineAsync(parse.GetValue(json) ? JsonSerializer.Serialize(status, JsonOutput.Options) : $"{status.ExperimentId}: {status.State.ToString().ToLowerInvariant()}, {ProgressPrinter.Format(status)}");
+            return ExitCodes.Success;
+        }, ct));
+        return command;
+    }
+
+    /// <summary><c>capgrid watch &lt;id&gt;</c>: follows an experiment until it ends (reattaching after a disconnect).</summary>
+    public static Command Watch(GlobalOptions global, TextWriter output, TextWriter error)
+    {
+        var (id, outDir, json) = (IdArgument(), OutOption(), JsonOption());
+        var command = new Command("watch", "Follow an experiment to its end, then write its capacity map") { id, outDir, json };
+        command.SetAction((parse, ct) => WithExperimentAsync(parse, global, parse.GetValue(id)!, error, async (grid, _) =>
+        {
+            var experimentId = parse.GetValue(id)!;
+            var status = await ExperimentWatch.UntilEndedAsync(grid.Grains.GetGrain<IExperimentGrain>(experimentId), error, ct);
+            return await ExperimentWatch.WriteMapAsync(grid.Grains, experimentId, status, parse.GetValue(outDir)!, parse.GetValue(json), output, error, ct);
+        }, ct));
+        return command;
+    }
+
+    /// <summary><c>capgrid resume &lt;id&gt;</c>: continues an experiment whose run stopped (its queued points start, running ones resume).</summary>
+    public static Command Resume(GlobalOptions global, TextWriter output, TextWriter error)
+    {
+        var (id, outDir, json) = (IdArgument(), OutOption(), JsonOption());
+        var command = new Command("resume", "Continue an interrupted experiment from its checkpoints, follow it and write its capacity map") { id, outDir, json };
+        command.SetAction((parse, ct) => WithExperimentAsync(parse, global, parse.GetValue(id)!, error, async (grid, _) =>
+        {
+            var experimentId = parse.GetValue(id)!;
+            var experiment = grid.Grains.GetGrain<IExperimentGrain>(experimentId);
+            await experiment.StartAsync((await experiment.GetSpecAsync())!);
+            var status = await ExperimentWatch.UntilEndedAsync(experiment, error, ct);
+            return await ExperimentWatch.WriteMapAsync(grid.Grains, experimentId, status, parse.GetValue(outDir)!, parse.GetValue(json), output, error, ct);
+        }, ct));
+        return command;
+    }
+
+    /// <summary><c>capgrid cancel &lt;id&gt;</c>: stops every point of the experiment and frees its slots.</summary>
+    public static Command Cancel(GlobalOptions global, TextWriter output, TextWriter error)
+    {
+        var id = IdArgument();
+        var command = new Command("cancel", "Stop every running point of an experiment within seconds and free their slots; final") { id };
+        command.SetAction((parse, ct) => WithExperimentAsync(parse, global, parse.GetValue(id)!, error, async (grid, _) =>
+        {
+            var status = await grid.Grains.GetGrain<IExperimentGrain>(parse.GetValue(id)!).CancelAsync();
+            await output.WriteLineAsync($"{status.ExperimentId}: {status.State.ToString().ToLowerInvariant()}, {ProgressPrinter.Format(status)}");
+            return ExitCodes.Success;
+        }, ct));
+        return command;
+    }
+
+    /// <summary><c>capgrid list</c>: every experiment in this storage.</summary>
+    public static Command List(GlobalOptions global, TextWriter output, TextWriter error)
+    {
+        var json = JsonOption();
+        var command = new Command("list", "List the experiments in this storage") { json };
+        command.SetAction(async (parse, ct) =>
+        {
+            ConnectionOptionsOrError(parse, global, error, out var options);
+            if (options is null)
+            {
+                return ExitCodes.BadInput;
+            }
+            return await Connected.RunAsync(options, error, async grid =>
+            {
+                var entries = await grid.Grains.GetGrain<IExperimentRegistryGrain>(0).ListAsync();
+                var statuses = await Task.WhenAll(entries.Select(e => grid.Grains.GetGrain<IExperimentGrain>(e.ExperimentId).GetStatusAsync()));
+                if (parse.GetValue(json))
+                {
+                    await output.WriteLineAsync(JsonSerializer.Serialize(entries.Zip(statuses, (e, s) => new { e.ExperimentId, e.Name, e.Points, e.Submitted, State = s.State, s.Finished, s.Failed }), JsonOutput.Options));
+                    return ExitCodes.Success;
+                }
+                foreach (var (entry, status) in entries.Zip(statuses))
+                {
+                    await output.WriteLineAsync($"{entry.ExperimentId}  {entry.Submitted.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}  {status.State.ToString().ToLowerInvariant()}  {status.Ended}/{status.Total} points ended");
+                }
+                return ExitCodes.Success;
+            }, ct);
+        });
+        return command;
+    }
+
+    private static async Task<int> WithExperimentAsync(
+        ParseResult parse, GlobalOptions global, string id, TextWriter error,
+        Func<Connection.GridConnection, ExperimentStatus, Task<int>> work, CancellationToken cancellationToken)
+    {
+        if (!ExperimentIds.IsValid(id))
+        {
+            await error.WriteLineAsync($"capgrid: '{id}' is not an experiment id (a-z, 0-9 and single '-', at most 56 characters)");
+            return ExitCodes.BadInput;
+        }
+        ConnectionOptionsOrError(parse, global, error, out var options);
+        if (options is null)
+        {
+            return ExitCodes.BadInput;
+        }
+        return await Connected.RunAsync(options, error, async grid =>
+            await ExperimentWatch.FindAsync(grid.Grains, id, error) is { } status
+                ? await work(grid, status)
+                : ExitCodes.BadInput,
+            cancellationToken);
+    }
+
+    private static void ConnectionOptionsOrError(ParseResult parse, GlobalOptions global, TextWriter error, out Connection.ConnectionOptions? options)
+    {
+        try
+        {
+            options = global.Read(parse);
+        }
+        catch (SpecException e)
+        {
+            error.WriteLine($"capgrid: {e.Message}");
+            options = null;
+        }
+    }
+
+    private static Argument<string> IdArgument() => new("id") { Description = "The experiment id (see 'capgrid list')" };
+
+    private static Option<bool> JsonOption() => new("--json") { Description = "Print JSON" };
+
+    private static Option<DirectoryInfo> OutOption() =>
+        new("--out") { Description = "Folder for results; the experiment writes to a sub-folder named by its id", DefaultValueFactory = _ => new DirectoryInfo("capgrid-out") };
+}

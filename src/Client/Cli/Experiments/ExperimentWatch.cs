@@ -1,0 +1,70 @@
+using System.Text.Json;
+using CapacityGrid.Client.Output;
+using CapacityGrid.Grains.Abstractions.Analysis;
+using CapacityGrid.Grains.Abstractions.Experiments;
+
+namespace CapacityGrid.Client.Cli.Experiments;
+
+/// <summary>Following an experiment to its end and writing its capacity map: shared by run, resume and watch.</summary>
+internal static class ExperimentWatch
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Polls the experiment, printing progress to <paramref name="error"/>, until it completes or is cancelled.</summary>
+    public static async Task<ExperimentStatus> UntilEndedAsync(IExperimentGrain experiment, TextWriter error, CancellationToken cancellationToken)
+    {
+        var progress = new ProgressPrinter(error, TimeProvider.System);
+        var status = await experiment.GetStatusAsync();
+        while (status.State == ExperimentState.Running)
+        {
+            progress.Report(status);
+            await Task.Delay(PollInterval, cancellationToken);
+            status = await experiment.GetStatusAsync();
+        }
+        progress.Report(status);
+        return status;
+    }
+
+    /// <summary>
+    /// Builds the capacity map (waiting for the dataset measures), writes <c>capacity-map.json</c> under
+    /// <paramref name="outDir"/>/&lt;id&gt;, prints it, and returns the exit code the status calls for.
+    /// </summary>
+    public static async Task<int> WriteMapAsync(IGrainFactory grains, string id, ExperimentStatus status, DirectoryInfo outDir, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var analysis = grains.GetGrain<IAnalysisGrain>(id);
+        var map = await analysis.BuildCapacityMapAsync();
+        if (map.DatasetMeasuresJson is null)
+        {
+            await error.WriteLineAsync("capgrid: waiting for the dataset measures (computed once per dataset, then cached)");
+        }
+        while (map.DatasetMeasuresJson is null)
+        {
+            await Task.Delay(PollInterval, cancellationToken);
+            map = await analysis.BuildCapacityMapAsync();
+        }
+        var folder = Directory.CreateDirectory(Path.Combine(outDir.FullName, id));
+        var mapPath = Path.Combine(folder.FullName, "capacity-map.json");
+        await File.WriteAllTextAsync(mapPath, JsonSerializer.Serialize(map, JsonOutput.Options), cancellationToken);
+        await output.WriteAsync(json ? JsonSerializer.Serialize(map, JsonOutput.Options) + Environment.NewLine : CapacityMapTable.Render(map));
+        await error.WriteLineAsync($"capgrid: wrote {mapPath}");
+        return ExitCode(status);
+    }
+
+    /// <summary>0 when every point trained, 1 when some failed, 130 when the experiment was cancelled.</summary>
+    public static int ExitCode(ExperimentStatus status) =>
+        status.State == ExperimentState.Cancelled ? ExitCodes.Cancelled
+        : status.Failed > 0 ? ExitCodes.PointsFailed
+        : ExitCodes.Success;
+
+    /// <summary>The experiment's status, or null (with an error printed) if no experiment has that id.</summary>
+    public static async Task<ExperimentStatus?> FindAsync(IGrainFactory grains, string id, TextWriter error)
+    {
+        var status = await grains.GetGrain<IExperimentGrain>(id).GetStatusAsync();
+        if (status.State == ExperimentState.Unknown)
+        {
+            await error.WriteLineAsync($"capgrid: no experiment '{id}' in this storage (see 'capgrid list')");
+            return null;
+        }
+        return status;
+    }
+}

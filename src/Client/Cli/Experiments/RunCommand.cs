@@ -1,0 +1,81 @@
+using System.CommandLine;
+using CapacityGrid.Grains.Abstractions.Experiments;
+
+namespace CapacityGrid.Client.Cli.Experiments;
+
+/// <summary>
+/// <c>capgrid run &lt;spec.json&gt;</c> (submit, follow to the end, write the capacity map) and
+/// <c>capgrid submit &lt;spec.json&gt;</c> (submit to a cluster and return).
+/// </summary>
+public static class RunCommand
+{
+    /// <summary>Builds <c>run</c> (<paramref name="follow"/> true) or <c>submit</c>.</summary>
+    public static Command Create(GlobalOptions global, TextWriter output, TextWriter error, bool follow = true)
+    {
+        var spec = new Argument<FileInfo>("spec") { Description = "The experiment spec (JSON); see examples/" };
+        var id = new Option<string?>("--id") { Description = "Experiment id (default: the spec's name and the start time); an existing id with the same spec continues it" };
+        var outDir = new Option<DirectoryInfo>("--out") { Description = "Folder for results; each experiment writes to a sub-folder named by its id", DefaultValueFactory = _ => new DirectoryInfo("capgrid-out") };
+        var json = new Option<bool>("--json") { Description = "Print the capacity map as JSON instead of a table" };
+        var command = follow
+            ? new Command("run", "Run a sweep (on an in-process silo unless --cluster is given), follow it and write its capacity map") { spec, id, outDir, json }
+            : new Command("submit", "Submit a sweep to a running cluster (--cluster) and return; follow it with 'capgrid watch'") { spec, id };
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            parse, global, parse.GetValue(spec)!, parse.GetValue(id), parse.GetValue(outDir), parse.GetValue(json), follow, output, error, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(
+        ParseResult parse, GlobalOptions global, FileInfo specFile, string? id, DirectoryInfo? outDir, bool json, bool follow,
+        TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        ExperimentSpec spec;
+        Connection.ConnectionOptions connection;
+        try
+        {
+            spec = SpecParser.ParseFile(specFile.FullName);
+            connection = global.Read(parse);
+            if (connection.Cluster is null)
+            {
+                // The embedded silo reads the dataset on this machine.
+                SpecPreflight.CheckLocalFiles(spec);
+            }
+            if (!follow && connection.Cluster is null)
+            {
+                throw new SpecException("--cluster", "submit returns at once, so it needs a running cluster; without one, use 'capgrid run'");
+            }
+        }
+        catch (SpecException e)
+        {
+            await error.WriteLineAsync($"capgrid: {specFile}: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        if (id is not null && !ExperimentIds.IsValid(id))
+        {
+            await error.WriteLineAsync($"capgrid: --id: '{id}' must be 1-56 characters of a-z, 0-9 and single '-' between them");
+            return ExitCodes.BadInput;
+        }
+        var experimentId = id ?? $"{spec.Name}-{TimeProvider.System.GetUtcNow():yyyyMMdd-HHmmss}";
+
+        return await Connected.RunAsync(connection, error, async grid =>
+        {
+            var experiment = grid.Grains.GetGrain<IExperimentGrain>(experimentId);
+            try
+            {
+                await experiment.StartAsync(spec);
+            }
+            catch (InvalidOperationException e)
+            {
+                await error.WriteLineAsync($"capgrid: {e.Message}");
+                return ExitCodes.BadInput;
+            }
+            await error.WriteLineAsync($"capgrid: experiment {experimentId}: {GridPlanner.Expand(spec).Count} points");
+            if (!follow)
+            {
+                await output.WriteLineAsync(experimentId);
+                return ExitCodes.Success;
+            }
+            var status = await ExperimentWatch.UntilEndedAsync(experiment, error, cancellationToken);
+            return await ExperimentWatch.WriteMapAsync(grid.Grains, experimentId, status, outDir!, json, output, error, cancellationToken);
+        }, cancellationToken);
+    }
+}

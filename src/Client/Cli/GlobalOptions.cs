@@ -1,0 +1,52 @@
+using System.CommandLine;
+using CapacityGrid.Client.Connection;
+
+namespace CapacityGrid.Client.Cli;
+
+/// <summary>Options every command that reaches the grid takes: where storage is, and which cluster (if any).</summary>
+public sealed class GlobalOptions
+{
+    /// <summary>Azure Storage connection string.</summary>
+    public Option<string?> Storage { get; } = new("--storage") { Description = "Azure Storage connection string (default: $Storage__ConnectionString, else UseDevelopmentStorage=true: Azurite on 127.0.0.1, started if silent)", Recursive = true };
+
+    /// <summary>Folder for the embedded mode's storage.</summary>
+    public Option<DirectoryInfo> Data { get; } = new("--data") { Description = "Folder for Azurite's data when capgrid starts it", DefaultValueFactory = _ => new DirectoryInfo(".capgrid"), Recursive = true };
+
+    /// <summary>Cluster id of running silos.</summary>
+    public Option<string?> Cluster { get; } = new("--cluster") { Description = "Connect to the running silos of this cluster id (default: $Cluster__ClusterId; none: host a silo in this process)", Recursive = true };
+
+    /// <summary>Service id of the cluster.</summary>
+    public Option<string> ServiceId { get; } = new("--service-id") { Description = "The cluster's service id", DefaultValueFactory = _ => Environment.GetEnvironmentVariable("Cluster__ServiceId") ?? "capgrid", Recursive = true };
+
+    /// <summary>Slots of the embedded silo.</summary>
+    public Option<int?> Slots { get; } = new("--slots") { Description = "Trainings the embedded silo runs at once (default: one per two cores)", Recursive = true };
+
+    /// <summary>Show Orleans' logs.</summary>
+    public Option<bool> Verbose { get; } = new("--verbose") { Description = "Show the silo's or client's logs", Recursive = true };
+
+    /// <summary>Adds the options to the root command (they apply to every subcommand).</summary>
+    public void AddTo(RootCommand root)
+    {
+        foreach (var option in new Option[] { Storage, Data, Cluster, ServiceId, Slots, Verbose })
+        {
+            root.Options.Add(option);
+        }
+    }
+
+    /// <summary>The connection the parsed options describe.</summary>
+    /// <exception cref="Grains.Abstractions.Experiments.SpecException">An option's value cannot be used.</exception>
+    public ConnectionOptions Read(ParseResult parse)
+    {
+        if (parse.GetValue(Slots) is < 1 and var slots)
+        {
+            throw new Grains.Abstractions.Experiments.SpecException("--slots", $"must be at least 1 (got {slots})");
+        }
+        return new ConnectionOptions(
+            parse.GetValue(Storage) ?? Environment.GetEnvironmentVariable("Storage__ConnectionString") ?? "UseDevelopmentStorage=true",
+            parse.GetValue(Data)!.FullName,
+            parse.GetValue(Cluster) ?? Environment.GetEnvironmentVariable("Cluster__ClusterId"),
+            parse.GetValue(ServiceId)!,
+            parse.GetValue(Slots),
+            parse.GetValue(Verbose));
+    }
+}

@@ -1,0 +1,51 @@
+using Azure.Data.Tables;
+using CapacityGrid.ServiceDefaults;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+
+namespace CapacityGrid.Client.Connection;
+
+/// <summary>An Orleans client of running silos, found through Azure Table membership in the given storage.</summary>
+public static class RemoteCluster
+{
+    /// <summary>How long connecting may take before the cluster counts as unreachable.</summary>
+    public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(20);
+
+    /// <summary>Connects to the cluster and returns its host (dispose it to disconnect).</summary>
+    /// <exception cref="ClusterUnavailableException">No gateway of the cluster answers.</exception>
+    public static async Task<IHost> ConnectAsync(ConnectionOptions options, CancellationToken cancellationToken)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(options.Verbose ? LogLevel.Information : LogLevel.Error);
+        builder.AddCapacityGridTelemetry("capgrid");
+        builder.UseOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = options.Cluster!;
+                o.ServiceId = options.ServiceId;
+            });
+            client.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(options.Storage));
+            client.AddActivityPropagation();
+        });
+        var host = builder.Build();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(ConnectTimeout);
+        try
+        {
+            await host.StartAsync(timeout.Token);
+            return host;
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            host.Dispose();
+            throw new ClusterUnavailableException(
+                $"no silo of cluster '{options.Cluster}' (service '{options.ServiceId}') answers ({e.GetType().Name}: {e.Message.Split('\n')[0]}); " +
+                "start silos (infra/cluster.sh start, or dotnet run --project src/Silo) with the same storage and cluster id", e);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using System.Text.Json;
+
+namespace CapacityGrid.Client.Tests.Cli;
+
+[Collection(CliCollection.Name)]
+public sealed class ExperimentCommandsTests(StandaloneSiloFixture cluster) : IClassFixture<StandaloneSiloFixture>, IDisposable
+{
+    private readonly StandaloneSiloFixture _cluster = cluster;
+    private readonly string _out = Directory.CreateTempSubdirectory("capgrid-cmd-").FullName;
+
+    public void Dispose() => Directory.Delete(_out, recursive: true);
+
+    private string Spec(int epochs, int samples = 600)
+    {
+        var file = Path.Combine(_out, $"spec-{epochs}.json");
+        File.WriteAllText(file, $$"""
+            { "name": "cmd", "dataset": { "kind": "teacher", "inputDim": 8, "classes": 3, "samples": {{samples}}, "seed": 2 },
+              "grid": { "widths": [4, 8], "depths": [1], "seeds": [1] },
+              "training": { "epochs": {{epochs}}, "batchSize": 8 } }
+            """);
+        return file;
+    }
+
+    private Task<CliRun> CapgridAsync(params string[] args) => CliRun.InvokeAsync([.. args, .. _cluster.ClusterArgs]);
+
+    [Fact]
+    public async Task SubmitThenWatch_AgainstARunningSilo_FollowTheExperimentToItsMap()
+    {
+        var submit = await CapgridAsync("submit", Spec(epochs: 2), "--id", "cmd-watch");
+        var watch = await CapgridAsync("watch", "cmd-watch", "--out", _out);
+        var status = await CapgridAsync("status", "cmd-watch", "--json");
+        var list = await CapgridAsync("list");
+
+        Assert.True(submit.ExitCode == 0, submit.Error);
+        Assert.Equal("cmd-watch", submit.Output.Trim());
+        Assert.True(watch.ExitCode == 0, watch.Error);
+        Assert.True(File.Exists(Path.Combine(_out, "cmd-watch", "capacity-map.json")));
+        using var json = JsonDocument.Parse(status.Output);
+        Assert.Equal("completed", json.RootElement.GetProperty("state").GetString());
+        Assert.Equal(2, json.RootElement.GetProperty("finished").GetInt32());
+        Assert.Contains("cmd-watch", list.Output);
+        Assert.Contains("completed", list.Output);
+    }
+
+    [Fact]
+    public async Task Cancel_OfARunningExperiment_StopsItAndWatchReportsCancelled()
+    {
+        await CapgridAsync("submit", Spec(epochs: 1000, samples: 2000), "--id", "cmd-cancel");
+
+        var cancel = await CapgridAsync("cancel", "cmd-cancel");
+        var watch = await CapgridAsync("watch", "cmd-cancel", "--out", _out);
+
+        Assert.True(cancel.ExitCode == 0, cancel.Error);
+        Assert.Contains("cancelled", cancel.Output);
+        Assert.Equal(130, watch.ExitCode);
+    }
+
+    [Fact]
+    public async Task Resume_AfterTheWholeClusterRestarted_FinishesEveryPoint()
+    {
+        await CapgridAsync("submit", Spec(epochs: 30, samples: 2000), "--id", "cmd-resume");
+        await WaitForEpochsAsync("cmd-resume");
+        await _cluster.StopSiloAsync();
+        await _cluster.StartAsync();
+
+        var resume = await CapgridAsync("resume", "cmd-resume", "--out", _out);
+
+        Assert.True(resume.ExitCode == 0, resume.Error);
+        using var map = JsonDocument.Parse(File.ReadAllText(Path.Combine(_out, "cmd-resume", "capacity-map.json")));
+        Assert.All(map.RootElement.GetProperty("points").EnumerateArray(), p =>
+        {
+            Assert.Equal("finished", p.GetProperty("status").GetString());
+            Assert.Equal(30, p.GetProperty("epochsDone").GetInt32());
+        });
+    }
+
+    [Fact]
+    public async Task Status_OfAnUnknownExperiment_ExitsWith2()
+    {
+        var status = await CapgridAsync("status", "no-such-experiment");
+
+        Assert.Equal(2, status.ExitCode);
+        Assert.Contains("no experiment 'no-such-experiment'", status.Error);
+    }
+
+    [Fact]
+    public async Task Submit_WithoutACluster_ExitsWith2SayingToUseRun()
+    {
+        var submit = await CliRun.InvokeAsync("submit", Spec(epochs: 1), "--data", Path.Combine(_out, "data"));
+
+        Assert.Equal(2, submit.ExitCode);
+        Assert.Contains("capgrid run", submit.Error);
+    }
+
+    [Fact]
+    public async Task Status_OfAClusterThatDoesNotRun_ExitsWith3()
+    {
+        var status = await CliRun.InvokeAsync("status", "x", "--cluster", "nobody-here", "--storage", _cluster.Storage);
+
+        Assert.Equal(3, status.ExitCode);
+        Assert.Contains("no silo of cluster 'nobody-here'", status.Error);
+    }
+
+    private async Task WaitForEpochsAsync(string id)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        deadline.CancelAfter(TimeSpan.FromMinutes(1));
+        while (true)
+        {
+            var status = await CapgridAsync("status", id, "--json");
+            using var json = JsonDocument.Parse(status.Output);
+            if (json.RootElement.GetProperty("epochsDone").GetInt32() >= 3)
+            {
+                return;
+            }
+            await Task.Delay(200, deadline.Token);
+        }
+    }
+}
