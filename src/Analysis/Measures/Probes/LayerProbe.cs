@@ -17,7 +17,8 @@ namespace CapacityGrid.Analysis.Measures.Probes;
 /// accumulators, its own row subsamples and cached input Grams) and call each once per epoch with its data.
 /// Not thread-safe.</para>
 /// <para>The layers run one by one under no_grad in eval mode. Saturation uses the pre-activation, as Delve
-/// does for linear layers, accumulated batch by batch in float64 over every row (or a fixed subsample,
+/// does for linear layers, its covariance accumulated batch by batch in float64 (<see cref="CovarianceAccumulator"/>)
+/// over every row (or a fixed subsample,
 /// <see cref="LayerProbeOptions.SaturationSamples"/>). The other measures use the post-activation of a fixed
 /// seeded subsample. The Rényi kernel widths are computed on the first call and then held fixed, so
 /// entropies of different epochs are comparable; pass them in to share them between probes.</para>
@@ -69,13 +70,14 @@ public sealed class LayerProbe
         var infoLabels = Array.ConvertAll(infoRows, r => data.Labels[r]);
         var wasTraining = model.training;
         model.eval();
+        LayerSaturation[]? saturations = null;
         float[][]? activations = null;
         try
         {
             using var noGrad = no_grad();
             if (measures.HasFlag(LayerMeasures.Saturation))
             {
-                Accumulate(model, data, cancellationToken);
+                saturations = Saturations(model, data, cancellationToken);
             }
             if ((measures & ~LayerMeasures.Saturation) != 0)
             {
@@ -99,7 +101,7 @@ public sealed class LayerProbe
         for (var l = 0; l < layers.Length; l++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            layers[l] = MeasureLayer(l, activations?[l], infoLabels, data.Classes, renyi, cancellationToken);
+            layers[l] = MeasureLayer(l, saturations?[l], activations?[l], infoLabels, data.Classes, renyi, cancellationToken);
         }
         return new ProbeReport(
             data.Samples,
@@ -125,8 +127,9 @@ public sealed class LayerProbe
         static string Describe(MlpSpec s) => $"{s.InputDim}-{string.Join("-", s.Hidden)}-{s.Classes} {s.Activation}";
     }
 
-    // The covariance of each hidden pre-activation over the saturation rows, one batch at a time.
-    private void Accumulate(Mlp model, TabularData data, CancellationToken cancellationToken)
+    // Delve saturation of each hidden pre-activation, its covariance accumulated over the saturation rows one
+    // batch at a time (reset first: every pass starts afresh).
+    private LayerSaturation[] Saturations(Mlp model, TabularData data, CancellationToken cancellationToken)
     {
         foreach (var covariance in _covariances)
         {
@@ -142,6 +145,7 @@ public sealed class LayerProbe
             var batch = rows.AsSpan(start, Math.Min(_options.BatchSize, rows.Length - start));
             HiddenLayers.Run(model, RowTensors.Features(data, batch), (l, pre, _) => _covariances[l].Add(pre.data<float>().ToArray()));
         }
+        return [.. _covariances.Select(c => DelveSaturation.Of(c, _options.Delta))];
     }
 
     // The post-activation of every hidden layer on the given rows, row-major per layer.
@@ -158,7 +162,7 @@ public sealed class LayerProbe
         return result;
     }
 
-    private LayerReport MeasureLayer(int l, float[]? activations, int[] labels, int classes, RenyiReference? renyi, CancellationToken cancellationToken)
+    private LayerReport MeasureLayer(int l, LayerSaturation? saturation, float[]? activations, int[] labels, int classes, RenyiReference? renyi, CancellationToken cancellationToken)
     {
         const string NotRequested = "not requested";
         var measures = _options.Measures;
@@ -166,9 +170,8 @@ public sealed class LayerProbe
         var report = new LayerReport(Spec.LayerNames[l], width, Spec.Activation,
             null, null, 0, NotRequested, null, NotRequested, null, null, null, NotRequested, null, null, null, NotRequested);
 
-        if (measures.HasFlag(LayerMeasures.Saturation))
+        if (saturation is not null)
         {
-            var saturation = DelveSaturation.Of(_covariances[l], _options.Delta);
             report = report with
             {
                 Saturation = saturation.Saturation,

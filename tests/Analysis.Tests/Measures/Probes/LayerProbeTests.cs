@@ -1,5 +1,6 @@
 using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Data.Synthetic;
+using CapacityGrid.Analysis.Measures.Layers;
 using CapacityGrid.Analysis.Measures.Probes;
 using CapacityGrid.Analysis.Models;
 using CapacityGrid.Analysis.Training;
@@ -51,6 +52,36 @@ public sealed class LayerProbeTests
         Assert.InRange(fc1.TwoNNDimension!.Value, 2.6, 3.4);
         // fc2 sees only a 3-dim manifold too, but bent by tanh: more than 3 linear directions, fewer than its width.
         Assert.InRange(report.Layers[1].SaturationDimension!.Value, 3, 10);
+    }
+
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(0.8)]
+    [InlineData(0.9)]
+    [InlineData(0.95)]
+    [InlineData(0.99)]
+    public void Probe_Saturation_MatchesDelveCovarianceOfThePreActivation(double delta)
+    {
+        // The probe's batched pass against one CovarianceAccumulator fed the whole pre-activation of a random
+        // (untrained) net at once: the probe must take the pre-activation of the right layer, every row once.
+        var spec = new MlpSpec(8, [24, 12], 3);
+        using var model = new Mlp(spec);
+        var data = Gaussian(new Random(9), 1000, 8, 3);
+        for (var i = 0; i < data.Features.Length; i++)
+        {
+            data.Features[i] = 50 + 0.1f * data.Features[i];
+        }
+        var reference = new CovarianceAccumulator(24);
+        using (no_grad())
+        using (var x = tensor(data.Features, [1000, 8]))
+        using (var pre = model.Layers[0].forward(x))
+        {
+            reference.Add(pre.data<float>().ToArray());
+        }
+
+        var report = new LayerProbe(spec, new LayerProbeOptions { Delta = delta, BatchSize = 300, Measures = LayerMeasures.Saturation }).Probe(model, data, TestContext.Current.CancellationToken);
+
+        Assert.Equal(DelveSaturation.Of(reference, delta).IntrinsicDimension, report.Layers[0].SaturationDimension);
     }
 
     [Fact]
