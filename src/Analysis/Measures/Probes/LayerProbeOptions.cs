@@ -13,7 +13,9 @@ public sealed record LayerProbeOptions
 
     /// <summary>
     /// Rows the saturation covariance is accumulated over: null for every row; else a fixed seeded subsample of
-    /// that many, to bound the O(n·width²) cost when probing every epoch.
+    /// that many, to bound the O(n·width²) cost when probing every epoch. On the 784-256-256-10 MLP and 60,000
+    /// Fashion-MNIST rows (bench/Measures/SaturationCostBench), all rows cost about 70 % of an epoch's training
+    /// on 2 cores, 4,096 rows about 5 % (saturation 0.250 against 0.262 with all rows).
     /// </summary>
     public int? SaturationSamples { get; init; }
 
