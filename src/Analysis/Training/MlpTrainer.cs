@@ -110,13 +110,15 @@ public static class MlpTrainer
     /// <summary>The model's linear layers as plain weight matrices, named as in <see cref="MlpSpec.LayerNames"/>.</summary>
     public static IReadOnlyList<WeightMatrix> ExtractWeights(Mlp model)
     {
+        // detach() and cpu() each make a tensor handle: the scope disposes both.
+        using var scope = NewDisposeScope();
         var names = model.Spec.LayerNames;
         var result = new List<WeightMatrix>(model.Layers.Count);
         for (var i = 0; i < model.Layers.Count; i++)
         {
             var layer = model.Layers[i];
-            using var w = layer.weight!.detach().cpu();
-            using var b = layer.bias!.detach().cpu();
+            var w = layer.weight!.detach().cpu();
+            var b = layer.bias!.detach().cpu();
             result.Add(new WeightMatrix(names[i], (int)w.shape[0], (int)w.shape[1], w.data<float>().ToArray(), b.data<float>().ToArray()));
         }
         return result;

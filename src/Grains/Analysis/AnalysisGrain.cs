@@ -44,7 +44,7 @@ public sealed class AnalysisGrain(DatasetCache datasets, DatasetMeasureCache dat
             point.PointId, point.HiddenWidths, point.Depth, point.Seed, result.Status.ToString().ToLowerInvariant(),
             result.ParameterCount, last?.TrainAccuracy, last?.TestAccuracy, last?.TrainLoss, last?.TestLoss,
             result.WeightEntropyBits, result.Epochs.Count, result.Error,
-            Number(result.MeasuresJson, "capacity", "totalBits"), Number(result.MeasuresJson, "compressedBits"), result.MeasuresJson);
+            Number(result.MeasuresJson, "weights", "capacity", "totalBits"), Number(result.MeasuresJson, "weights", "compressedBits"), result.MeasuresJson);
     }
 
     private static double? Number(string? json, params string[] path)

@@ -27,7 +27,8 @@ public sealed partial class TrainingRunner(
     ILogger<TrainingRunner> logger)
 {
     private static readonly JsonSerializerOptions MeasuresJson = new(JsonSerializerDefaults.Web);
-    private int _torchConfigured;
+    // Torch's thread count is process-wide: set it once per process, never while another silo's training runs.
+    private static int _torchConfigured;
 
     /// <summary>Starts training on the thread pool and a dedicated thread; the returned task ends with the run.</summary>
     public Task RunAsync(TrainRequest request, ResumeFrom? resume, TrainerReporter reportTo, CancellationToken cancellationToken) =>
@@ -69,9 +70,16 @@ public sealed partial class TrainingRunner(
                     try
                     {
                         ConfigureTorch();
-                        return MlpTrainer.Train(data, spec, trainOptions,
-                            report => reports.Writer.WriteAsync(report, cancellationToken).AsTask().GetAwaiter().GetResult(),
+                        byte[]? last = null;
+                        var outcome = MlpTrainer.Train(data, spec, trainOptions,
+                            report =>
+                            {
+                                last = report.Checkpoint;
+                                reports.Writer.WriteAsync(report, cancellationToken).AsTask().GetAwaiter().GetResult();
+                            },
                             cancellationToken, resumePoint, validation);
+                        var layers = outcome.Diverged || last is null ? null : FinalLayers.Probe(spec, last, data, cancellationToken);
+                        return (Outcome: outcome, Layers: layers);
                     }
                     finally
                     {
@@ -99,10 +107,10 @@ public sealed partial class TrainingRunner(
                     report.Epoch, report.TrainLoss, report.TrainAccuracy, report.TestLoss, report.TestAccuracy, report.Duration, blob));
             }
 
-            var outcome = await training;
+            var (outcome, layers) = await training;
             var completion = outcome.DivergedAtEpoch is { } at
                 ? new PointCompletion(PointStatus.Diverged, outcome.ParameterCount, null, $"loss became NaN or infinite in epoch {at}")
-                : Finished(outcome.ParameterCount, WeightMeasures.Of(outcome.Weights));
+                : Finished(outcome.ParameterCount, WeightMeasures.Of(outcome.Weights), layers);
             await reportTo.CompleteAsync(completion);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -116,8 +124,8 @@ public sealed partial class TrainingRunner(
         }
     }
 
-    private static PointCompletion Finished(long parameters, WeightMeasures measures) =>
-        new(PointStatus.Finished, parameters, measures.EntropyBits, null, JsonSerializer.Serialize(measures, MeasuresJson));
+    private static PointCompletion Finished(long parameters, WeightMeasures weights, FinalLayers? layers) =>
+        new(PointStatus.Finished, parameters, weights.EntropyBits, null, JsonSerializer.Serialize(new { weights, layers }, MeasuresJson));
 
     private async Task<ResumePoint?> LoadResumeAsync(string experimentId, ResumeFrom? resume, CancellationToken cancellationToken)
     {

@@ -41,7 +41,10 @@ public sealed class RunCommandTests : IDisposable
             var root = written.RootElement;
             Assert.Equal(4000, root.GetProperty("datasetMeasures").GetProperty("samples").GetInt32());
             var first = root.GetProperty("points")[0];
-            Assert.Equal(first.GetProperty("depth").GetInt32() + 1, first.GetProperty("measures").GetProperty("layers").GetArrayLength());
+            var measures = first.GetProperty("measures");
+            Assert.Equal(first.GetProperty("depth").GetInt32() + 1, measures.GetProperty("weights").GetProperty("layers").GetArrayLength());
+            Assert.Equal(first.GetProperty("depth").GetInt32(), measures.GetProperty("layers").GetProperty("train").GetProperty("layers").GetArrayLength());
+            Assert.InRange(measures.GetProperty("layers").GetProperty("test").GetProperty("layers")[0].GetProperty("saturation").GetDouble(), 0.0, 1.0);
         }
         Assert.Equal(4, map.Dataset.Classes);
         Assert.InRange(map.Dataset.LabelEntropyBits, 1.0, 2.0);
