@@ -39,6 +39,15 @@ public sealed class StackedAdam : StackedOptimizer
         var biasCorrection1 = 1 - Math.Pow(Beta1, _step);
         var biasCorrection2 = 1 - Math.Pow(Beta2, _step);
         using var stepSize = new MemberScalars(_learningRates.Select(lr => -(lr / biasCorrection1)));
+        // Explicit scalars that live until the end of the step: TorchSharp does not keep an implicitly
+        // converted Scalar alive through the native call, so a collection could free it mid-call.
+        using var beta1 = Beta1.ToScalar();
+        using var oneMinusBeta1 = (1 - Beta1).ToScalar();
+        using var beta2 = Beta2.ToScalar();
+        using var oneMinusBeta2 = (1 - Beta2).ToScalar();
+        using var biasCorrection2Root = Math.Sqrt(biasCorrection2).ToScalar();
+        using var eps = Eps.ToScalar();
+        using var one = 1.0.ToScalar();
         for (var i = 0; i < parameters.Count; i++)
         {
             var param = parameters[i];
@@ -50,12 +59,12 @@ public sealed class StackedAdam : StackedOptimizer
             if (!_weightDecay.AllZero)
             {
                 // add(param, alpha) and addcmul(param, alpha) both fuse to one multiply-add per element.
-                grad = grad.addcmul(param, _weightDecay.For(param), 1);
+                grad = grad.addcmul(param, _weightDecay.For(param), one);
             }
-            _expAvg[i].mul_(Beta1).add_(grad, alpha: 1 - Beta1);
-            _expAvgSq[i].mul_(Beta2).addcmul_(grad, grad, value: 1 - Beta2);
-            var denom = (_expAvgSq[i].sqrt() / Math.Sqrt(biasCorrection2)).add_(Eps);
-            param.addcdiv_(_expAvg[i].mul(stepSize.For(param)), denom, 1);
+            _expAvg[i].mul_(beta1).add_(grad, alpha: oneMinusBeta1);
+            _expAvgSq[i].mul_(beta2).addcmul_(grad, grad, value: oneMinusBeta2);
+            var denom = _expAvgSq[i].sqrt().div_(biasCorrection2Root).add_(eps, one);
+            param.addcdiv_(_expAvg[i].mul(stepSize.For(param)), denom, one);
         }
     }
 

@@ -29,6 +29,9 @@ public sealed class StackedSgd : StackedOptimizer
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
+        // Explicit, kept alive to the end: TorchSharp does not keep an implicitly converted Scalar alive
+        // through the native call, so a collection could free it mid-call.
+        using var one = 1.0.ToScalar();
         for (var i = 0; i < parameters.Count; i++)
         {
             var param = parameters[i];
@@ -39,7 +42,7 @@ public sealed class StackedSgd : StackedOptimizer
             }
             if (!_weightDecay.AllZero)
             {
-                grad = grad.addcmul(param, _weightDecay.For(param), 1);
+                grad = grad.addcmul(param, _weightDecay.For(param), one);
             }
             if (!_momentum.AllZero)
             {
@@ -50,12 +53,12 @@ public sealed class StackedSgd : StackedOptimizer
                 }
                 else
                 {
-                    buffer.mul_(_momentum.For(param)).add_(grad, alpha: 1);
+                    buffer.mul_(_momentum.For(param)).add_(grad, alpha: one);
                 }
                 grad = buffer;
             }
             // add_(grad, alpha: -lr) and addcmul_(grad, -lr) both fuse to one multiply-add per element.
-            param.addcmul_(grad, _negativeLearningRate.For(param), 1);
+            param.addcmul_(grad, _negativeLearningRate.For(param), one);
         }
     }
 
