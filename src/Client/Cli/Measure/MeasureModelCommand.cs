@@ -25,6 +25,7 @@ public static class MeasureModelCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var checkpoint = new Argument<string>("checkpoint") { Description = "A checkpoint file (e.g. a downloaded epoch-NNNN.ckpt blob)" };
+        // Shadows the global --data (Azurite's folder), which this command has no use for: the nearer option takes the value.
         var data = new Option<string?>("--data") { Description = "Probe the hidden layers on this data: an experiment spec (.json; its test part), a CSV file or an IDX folder (standardised with their own statistics)" };
         var label = new Option<string?>("--label") { Description = "The CSV label column of --data, by header name or 0-based index (default: the last column)" };
         var prune = new Option<bool>("--prune") { Description = "Also measure the magnitude pruning curve (needs --data with a spec: it fine-tunes on the training part)" };
