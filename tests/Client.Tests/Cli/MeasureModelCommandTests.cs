@@ -83,7 +83,7 @@ public sealed class MeasureModelCommandTests : IDisposable
     {
         var checkpoint = TrainCheckpoint();
 
-        var run = await CliRun.InvokeAsync("measure", "model", checkpoint, "--data", Quickstart, "--json");
+        var run = await CliRun.InvokeAsync("measure", "model", checkpoint, "--probe-data", Quickstart, "--json");
 
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.DoesNotContain("NaN", run.Output);
@@ -101,7 +101,7 @@ public sealed class MeasureModelCommandTests : IDisposable
     {
         var checkpoint = TrainCheckpoint();
 
-        var run = await CliRun.InvokeAsync("measure", "model", checkpoint, "--data", Quickstart, "--prune");
+        var run = await CliRun.InvokeAsync("measure", "model", checkpoint, "--probe-data", Quickstart, "--prune");
 
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Contains("magnitude pruning: baseline test accuracy", run.Output);
@@ -142,7 +142,7 @@ public sealed class MeasureModelCommandTests : IDisposable
         var csv = Path.Combine(_folder, "three.csv");
         File.WriteAllText(csv, "a,b,c,y\n1,2,3,0\n2,1,0,1\n0,0,1,2\n3,3,3,3\n");
 
-        var run = await CliRun.InvokeAsync("measure", "model", checkpoint, "--data", csv);
+        var run = await CliRun.InvokeAsync("measure", "model", checkpoint, "--probe-data", csv);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("16 inputs", run.Error);

@@ -26,7 +26,7 @@ public static class MeasureModelCommand
     {
         var checkpoint = new Argument<string>("checkpoint") { Description = "A checkpoint file (e.g. a downloaded epoch-NNNN.ckpt blob)" };
         // Shadows the global --data (Azurite's folder), which this command has no use for: the nearer option takes the value.
-        var data = new Option<string?>("--data") { Description = "Probe the hidden layers on this data: an experiment spec (.json; its test part), a CSV file or an IDX folder (standardised with their own statistics)" };
+        var data = new Option<string?>("--probe-data") { Description = "Probe the hidden layers on this data: an experiment spec (.json; its test part), a CSV file or an IDX folder (standardised with their own statistics)" };
         var label = new Option<string?>("--label") { Description = "The CSV label column of --data, by header name or 0-based index (default: the last column)" };
         var prune = new Option<bool>("--prune") { Description = "Also measure the magnitude pruning curve (needs --data with a spec: it fine-tunes on the training part)" };
         var json = new Option<bool>("--json") { Description = "Print the measures as JSON (keys documented in the README)" };
@@ -104,11 +104,11 @@ public static class MeasureModelCommand
         }
         if (data.Samples.FeatureCount != spec.InputDim)
         {
-            throw new SpecException("--data", $"the checkpoint {request.Checkpoint} holds a model of {spec.InputDim} inputs ({spec}), but {source} has {data.Samples.FeatureCount} features");
+            throw new SpecException("--probe-data", $"the checkpoint {request.Checkpoint} holds a model of {spec.InputDim} inputs ({spec}), but {source} has {data.Samples.FeatureCount} features");
         }
         if (data.Samples.Classes > spec.Classes)
         {
-            throw new SpecException("--data", $"the checkpoint {request.Checkpoint} holds a model of {spec.Classes} classes ({spec}), but {source} has {data.Samples.Classes}");
+            throw new SpecException("--probe-data", $"the checkpoint {request.Checkpoint} holds a model of {spec.Classes} classes ({spec}), but {source} has {data.Samples.Classes}");
         }
         return data;
     }
