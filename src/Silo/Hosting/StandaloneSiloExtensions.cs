@@ -39,6 +39,11 @@ public static class StandaloneSiloExtensions
                 silo.ConfigureEndpoints(address, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: false);
                 silo.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(storage.ConnectionString));
             }
+            if (!string.IsNullOrEmpty(builder.Configuration["KUBERNETES_SERVICE_HOST"]))
+            {
+                // In a pod: cluster id, silo name and address come from the pod (see infra/k8s); dead pods leave the cluster.
+                silo.UseKubernetesHosting();
+            }
             silo.AddCapacityGrid(builder.Configuration);
         });
         return builder;
