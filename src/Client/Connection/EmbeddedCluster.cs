@@ -45,8 +45,9 @@ public sealed class EmbeddedCluster : IAsyncDisposable
             builder.Logging.SetMinimumLevel(options.Verbose ? LogLevel.Information : LogLevel.Warning);
             if (!options.Verbose)
             {
-                // The silo's start-up notes (ServerGC advice) are noise for a command-line run.
-                builder.Logging.AddFilter("Orleans.Runtime.Silo", LogLevel.Error);
+                // The silo's start-up notes (ServerGC advice) and health notes on a busy machine are noise for a
+                // command-line run; --verbose shows them.
+                builder.Logging.AddFilter("Orleans", LogLevel.Error);
             }
             builder.AddCapacityGridTelemetry("capgrid");
             builder.UseOrleans(silo => silo

@@ -29,7 +29,7 @@ public static class CapacityMapTable
         var lines = new List<string>
         {
             $"experiment {map.ExperimentId} ({map.Name})",
-            $"dataset: {d.Description}; {d.TrainSamples} train / {d.TestSamples} test samples, {d.Features} features, {d.Classes} classes, label entropy {d.LabelEntropyBits.ToString("0.0000", CultureInfo.InvariantCulture)} bits",
+            $"dataset: {d.Description}; {d.TrainSamples} train / {d.ValidationSamples} validation / {d.TestSamples} test samples, {d.Features} features, {d.Classes} classes, label entropy {d.LabelEntropyBits.ToString("0.0000", CultureInfo.InvariantCulture)} bits",
             DatasetLine(map),
             "",
             Line(Headers, widths),

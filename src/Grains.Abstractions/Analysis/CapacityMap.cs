@@ -25,7 +25,8 @@ public sealed record DatasetSummary(
     [property: Id(2)] int TestSamples,
     [property: Id(3)] int Features,
     [property: Id(4)] int Classes,
-    [property: Id(5)] double LabelEntropyBits);
+    [property: Id(5)] double LabelEntropyBits,
+    [property: Id(6)] int ValidationSamples = 0);
 
 /// <summary>One grid point in the capacity map.</summary>
 [GenerateSerializer, Immutable, Alias("capacitygrid.capacity-map-row")]

@@ -33,7 +33,7 @@ public sealed class AnalysisGrain(DatasetCache datasets, DatasetMeasureCache dat
         var data = await datasets.GetAsync(spec.Dataset);
         var dataset = new DatasetSummary(
             data.Description, data.Train.Samples, data.Test.Samples, data.Train.FeatureCount, data.Train.Classes,
-            Entropy.LabelBits(data.Train.Labels, data.Train.Classes));
+            Entropy.LabelBits(data.Train.Labels, data.Train.Classes), data.Validation.Samples);
         return new CapacityMap(id, spec.Name, dataset, [.. points.Zip(results, Row)], datasetMeasures.TryGet(spec.Dataset));
     }
 

@@ -30,7 +30,9 @@ public sealed partial class DatasetMeasureCache(BlobServiceClient blobs, ILogger
     public string? TryGet(DatasetSpec spec)
     {
         var key = Key(spec);
-        var task = _measures.GetOrAdd(key, k => new Lazy<Task<string>>(() => Task.Run(() => LoadOrComputeAsync(k, spec)))).Value;
+        // Minutes of CPU for a large dataset: a thread of its own, not the thread pool's.
+        var task = _measures.GetOrAdd(key, k => new Lazy<Task<string>>(() => Task.Factory.StartNew(
+            () => LoadOrComputeAsync(k, spec), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap())).Value;
         return task.IsCompletedSuccessfully ? task.Result : null;
     }
 
