@@ -3,6 +3,8 @@ using CapacityGrid.Grains.Abstractions.Experiments;
 using CapacityGrid.Grains.Abstractions.Registry;
 using CapacityGrid.Grains.Abstractions.Training;
 using CapacityGrid.Grains.Hosting;
+using CapacityGrid.Grains.Placement;
+using Orleans.Runtime.MembershipService.SiloMetadata;
 using Microsoft.Extensions.Options;
 
 namespace CapacityGrid.Grains.Experiments;
@@ -16,7 +18,9 @@ namespace CapacityGrid.Grains.Experiments;
 public sealed class ExperimentGrain(
     [PersistentState("experiment", StorageNames.GrainState)] IPersistentState<ExperimentGrainState> state,
     IOptions<TrainingSlotOptions> options,
-    TimeProvider time) : Grain, IExperimentGrain, IRemindable
+    TimeProvider time,
+    IClusterMembershipService membership,
+    ISiloMetadataCache siloMetadata) : Grain, IExperimentGrain, IRemindable
 {
     private const string KeepAliveReminder = "keep-alive";
     private const int CheckFanOut = 32;
@@ -51,6 +55,7 @@ public sealed class ExperimentGrain(
             await StartQueuedAsync();
             return Status();
         }
+        RefuseUnservedDevice(spec);
         S.Spec = spec;
         S.Points = [.. GridPlanner.Expand(spec)];
         using (var activity = GridTelemetry.Source.StartActivity("experiment"))
@@ -203,8 +208,23 @@ public sealed class ExperimentGrain(
         }
     }
 
-    private ITrainerGrain Trainer(string pointId) =>
-        GrainFactory.GetGrain<ITrainerGrain>(GrainKeys.Trainer(this.GetPrimaryKeyString(), pointId));
+    // Placement reads the device requirement from the request context of the call that activates a trainer.
+    private ITrainerGrain Trainer(string pointId)
+    {
+        RequestContext.Set(SiloCapabilities.DeviceKey, S.Spec?.Training.Device ?? "auto");
+        return GrainFactory.GetGrain<ITrainerGrain>(GrainKeys.Trainer(this.GetPrimaryKeyString(), pointId));
+    }
+
+    // A point that needs a GPU on a cluster without one would wait forever: refuse it at submit.
+    private void RefuseUnservedDevice(ExperimentSpec spec)
+    {
+        var device = spec.Training.Device;
+        var silos = membership.CurrentSnapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress);
+        if (!silos.Any(silo => SiloCapabilities.Of(siloMetadata.GetSiloMetadata(silo)).Serves(device)))
+        {
+            throw new InvalidOperationException($"training.device is '{device}', but no silo of this cluster has a GPU (a GPU silo sets Training:Accelerator=gpu)");
+        }
+    }
 
     private void Count(PointStatus status)
     {

@@ -18,6 +18,9 @@ public sealed class TrainingSlotOptions
     /// <summary>How often an experiment checks that its running points still train (and revives those whose silo died).</summary>
     public TimeSpan LivenessCheck { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>The accelerator this silo advertises: <c>cpu</c> (the default) or <c>gpu</c>; points with device <c>cuda</c> go only to <c>gpu</c> silos.</summary>
+    public string Accelerator { get; set; } = "cpu";
+
     /// <summary>Intra-op threads TorchSharp uses per process (0 keeps torch's default).</summary>
     public int TorchThreads { get; set; } = 1;
 }

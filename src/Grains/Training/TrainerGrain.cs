@@ -1,6 +1,7 @@
 using CapacityGrid.Grains.Abstractions.Experiments;
 using CapacityGrid.Grains.Abstractions.Training;
 using CapacityGrid.Grains.Hosting;
+using CapacityGrid.Grains.Placement;
 using Orleans.Placement;
 
 namespace CapacityGrid.Grains.Training;
@@ -11,6 +12,7 @@ namespace CapacityGrid.Grains.Training;
 /// finds its point running without a run of its own (its silo died) resumes from the last checkpoint.
 /// </summary>
 [Immovable]
+[TrainingPlacement]
 public sealed class TrainerGrain(
     [PersistentState("trainer", StorageNames.GrainState)] IPersistentState<TrainerState> state,
     TrainingRunner runner) : Grain, ITrainerGrain

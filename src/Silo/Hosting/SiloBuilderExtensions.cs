@@ -1,6 +1,8 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using CapacityGrid.Grains.Hosting;
+using CapacityGrid.Grains.Placement;
+using Orleans.Runtime.MembershipService.SiloMetadata;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +21,13 @@ public static class SiloBuilderExtensions
         silo.AddAzureBlobGrainStorage(StorageNames.GrainState, options => options
             .Configure<BlobServiceClient>((o, blobs) => o.BlobServiceClient = blobs));
         silo.UseAzureTableReminderService(options => options.TableServiceClient = new TableServiceClient(storage.ConnectionString));
+        var training = configuration.GetSection(TrainingSlotOptions.Section).Get<TrainingSlotOptions>() ?? new TrainingSlotOptions();
+        silo.UseSiloMetadata(new Dictionary<string, string>
+        {
+            [SiloCapabilities.AcceleratorKey] = training.Accelerator,
+            [SiloCapabilities.SlotsKey] = $"{training.Slots}",
+        });
+        silo.Services.AddPlacementDirector<TrainingPlacementStrategy, TrainingPlacementDirector>();
         silo.Services.AddCapacityGridGrainServices(configuration);
         silo.AddActivityPropagation();
         return silo;

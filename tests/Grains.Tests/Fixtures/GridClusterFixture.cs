@@ -31,18 +31,22 @@ public sealed class GridClusterFixture : IAsyncLifetime
     /// <summary>Training slots per silo.</summary>
     public int SlotsPerSilo { get; init; } = 2;
 
+    /// <summary>Names of the silos that advertise a GPU (the test cluster names them Silo_0, Silo_1, ...).</summary>
+    public string[] GpuSilos { get; init; } = [];
+
     /// <inheritdoc />
     public async ValueTask InitializeAsync()
     {
         _azurite = await AzuriteLauncher.StartOnFreePortsAsync(Path.Combine(_folder, "azurite"));
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        IConfiguration Configuration(string silo) => new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Storage:ConnectionString"] = _azurite.ConnectionString,
             ["Training:Slots"] = $"{SlotsPerSilo}",
             ["Training:LivenessCheck"] = "00:00:02",
+            ["Training:Accelerator"] = GpuSilos.Contains(silo) ? "gpu" : "cpu",
         }).Build();
         var builder = new InProcessTestClusterBuilder(SiloCount);
-        builder.ConfigureSilo((_, silo) => silo.AddCapacityGrid(configuration));
+        builder.ConfigureSilo((options, silo) => silo.AddCapacityGrid(Configuration(options.SiloName)));
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }
