@@ -1,10 +1,26 @@
 using CapacityGrid.Bench;
+using CapacityGrid.Bench.Measures;
+using CapacityGrid.Bench.Training;
 
 // One entry per benchmark: its name (the first argument) and what runs it with the remaining arguments.
+// docs/benchmarks.md lists them with their targets. memory comes first so that `all` reads its peak before the others raise it.
 var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
 {
+    ["memory"] = Printing(MemoryBench.Run),
     ["datasets"] = DatasetsBenchmark.Run,
+    ["throughput"] = Printing(ThroughputBench.Run),
+    ["batched"] = Printing(BatchedBench.Run),
+    ["saturation"] = Printing(SaturationCostBench.Run),
+    ["dataset-measures"] = Printing(DatasetMeasuresBench.Run),
 };
+// Every benchmark in turn with its default arguments; the worst exit code.
+benchmarks["all"] = _ => benchmarks.Where(b => b.Key != "all").Select(b =>
+{
+    Console.WriteLine($"== {b.Key}");
+    var code = b.Value([]);
+    Console.WriteLine();
+    return code;
+}).ToList().Max();
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
 {
@@ -12,3 +28,10 @@ if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
     return 2;
 }
 return run(args[1..]);
+
+// A benchmark that only prints its results: exit code 0.
+static Func<string[], int> Printing(Action<TextWriter> benchmark) => _ =>
+{
+    benchmark(Console.Out);
+    return 0;
+};

@@ -50,6 +50,10 @@ public static class CheckpointFormat
         });
     }
 
+    /// <summary>True when <paramref name="payload"/> starts with this format's header.</summary>
+    public static bool IsCheckpoint(ReadOnlySpan<byte> payload) =>
+        payload.Length >= Magic.Length && payload[..Magic.Length].SequenceEqual(Magic);
+
     /// <summary>Reads a payload made by <see cref="Write"/>.</summary>
     /// <exception cref="CheckpointFormatException">Not a checkpoint of ours, another version, or cut short.</exception>
     public static TrainingCheckpoint Read(byte[] payload)

@@ -16,9 +16,16 @@ public static class Checkpoints
         return memory.ToArray();
     }
 
-    /// <summary>Loads a payload made by <see cref="SaveWeights"/> into a model of the same shape.</summary>
+    /// <summary>
+    /// Loads weights into a model of the same shape: a payload made by <see cref="SaveWeights"/>, or a whole
+    /// training checkpoint (<see cref="CheckpointFormat"/>), whose weights are taken.
+    /// </summary>
     public static void LoadWeights(Mlp model, byte[] payload)
     {
+        if (CheckpointFormat.IsCheckpoint(payload))
+        {
+            payload = CheckpointFormat.Read(payload).Weights;
+        }
         using var memory = new MemoryStream(payload, writable: false);
         using var reader = new BinaryReader(memory);
         model.load(reader);

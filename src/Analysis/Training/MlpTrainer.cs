@@ -2,6 +2,7 @@ using System.Diagnostics;
 using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Measures.Weights;
 using CapacityGrid.Analysis.Models;
+using CapacityGrid.Analysis.Training.Optimizers;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -66,10 +67,10 @@ public static class MlpTrainer
             stopper?.Restore(restored.BestValidationLoss, restored.EpochsWithoutImprovement);
         }
         model.to(device);
-        using var optimizer = CreateOptimizer(model, options);
+        using var optimizer = ModelOptimizer.Create(model.parameters(), options);
         if (restored is not null)
         {
-            LoadOptimizerState(optimizer, restored.OptimizerState);
+            optimizer.LoadState(restored.OptimizerState);
         }
 
         var (trainX, trainY) = ToTensors(data.Train, device);
@@ -104,7 +105,7 @@ public static class MlpTrainer
             var checkpoint = new TrainingCheckpoint(
                 spec, hash, epoch, metrics,
                 stopper?.BestLoss ?? double.PositiveInfinity, stopper?.EpochsWithoutImprovement ?? 0,
-                Checkpoints.SaveWeights(model), SaveOptimizerState(optimizer), GetGeneratorState(generator));
+                Checkpoints.SaveWeights(model), optimizer.SaveState(), GetGeneratorState(generator));
             onEpoch(new EpochReport(epoch, trainLoss, trainAcc, testLoss, testAcc, watch.Elapsed,
                 CheckpointFormat.Write(checkpoint), validated?.Loss, validated?.Accuracy, layerMeasures));
             if (stop && epoch < options.Epochs)
@@ -193,29 +194,6 @@ public static class MlpTrainer
         }
     }
 
-    private static OptimizerHelper CreateOptimizer(Mlp model, TrainOptions options) => options.Optimizer switch
-    {
-        "sgd" => optim.SGD(model.parameters(), options.LearningRate, options.Momentum, weight_decay: options.WeightDecay),
-        "adam" => optim.Adam(model.parameters(), options.LearningRate, weight_decay: options.WeightDecay),
-        _ => throw new ArgumentException($"unknown optimizer '{options.Optimizer}' (expected adam or sgd)", nameof(options)),
-    };
-
-    private static byte[] SaveOptimizerState(OptimizerHelper optimizer)
-    {
-        using var memory = new MemoryStream();
-        using (var writer = new BinaryWriter(memory, System.Text.Encoding.UTF8, leaveOpen: true))
-        {
-            optimizer.save_state_dict(writer);
-        }
-        return memory.ToArray();
-    }
-
-    private static void LoadOptimizerState(OptimizerHelper optimizer, byte[] state)
-    {
-        using var reader = new BinaryReader(new MemoryStream(state, writable: false));
-        optimizer.load_state_dict(reader);
-    }
-
     private static byte[] GetGeneratorState(Generator generator)
     {
         using var state = generator.get_state();
@@ -228,7 +206,7 @@ public static class MlpTrainer
         generator.set_state(tensorState);
     }
 
-    private static bool TrainEpoch(Mlp model, OptimizerHelper optimizer, Tensor x, Tensor y, int batchSize, Generator generator, CancellationToken cancellationToken)
+    private static bool TrainEpoch(Mlp model, ModelOptimizer optimizer, Tensor x, Tensor y, int batchSize, Generator generator, CancellationToken cancellationToken)
     {
         var n = x.shape[0];
         using var cpuOrder = randperm(n, generator: generator);
@@ -240,7 +218,7 @@ public static class MlpTrainer
             var index = order.slice(0, start, Math.Min(start + batchSize, n), 1);
             var bx = x.index_select(0, index);
             var by = y.index_select(0, index);
-            optimizer.zero_grad();
+            optimizer.ZeroGrad();
             var loss = nn.functional.cross_entropy(model.forward(bx), by);
             var value = loss.item<float>();
             if (!float.IsFinite(value))
@@ -248,7 +226,7 @@ public static class MlpTrainer
                 return false;
             }
             loss.backward();
-            optimizer.step();
+            optimizer.Step();
         }
         return true;
     }

@@ -37,5 +37,11 @@ public static class CapgridCli
             await error.WriteLineAsync("capgrid: cancelled");
             return ExitCodes.Cancelled;
         }
+        catch (OrleansException e)
+        {
+            // The cluster failed us after retries: one line, not a stack trace.
+            await error.WriteLineAsync($"capgrid: cluster: {e.GetType().Name}: {e.Message.Split('\n')[0]}");
+            return ExitCodes.Unavailable;
+        }
     }
 }

@@ -18,6 +18,12 @@ public sealed class GridClusterOptions
     /// <summary>Client gateway port.</summary>
     public int GatewayPort { get; set; } = 30000;
 
+    /// <summary>
+    /// The address this silo listens on and advertises to the others. Loopback by default, so nothing is
+    /// reachable from outside the machine unless configured; set the machine's address for a multi-machine cluster.
+    /// </summary>
+    public string AdvertisedAddress { get; set; } = "127.0.0.1";
+
     /// <summary><c>azure</c> (Azure Table membership, the default) or <c>localhost</c> (a single silo for development).</summary>
     public string Membership { get; set; } = "azure";
 }

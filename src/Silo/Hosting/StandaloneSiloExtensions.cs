@@ -1,4 +1,6 @@
+using System.Net;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
 using CapacityGrid.Grains.Hosting;
 using CapacityGrid.ServiceDefaults;
 using Microsoft.Extensions.Configuration;
@@ -29,7 +31,12 @@ public static class StandaloneSiloExtensions
                     o.ClusterId = cluster.ClusterId;
                     o.ServiceId = cluster.ServiceId;
                 });
-                silo.ConfigureEndpoints(cluster.SiloPort, cluster.GatewayPort);
+                if (!IPAddress.TryParse(cluster.AdvertisedAddress, out var address))
+                {
+                    throw new OptionsValidationException(nameof(GridClusterOptions), typeof(GridClusterOptions),
+                        [$"Cluster:AdvertisedAddress '{cluster.AdvertisedAddress}' is not an IP address"]);
+                }
+                silo.ConfigureEndpoints(address, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: false);
                 silo.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(storage.ConnectionString));
             }
             silo.AddCapacityGrid(builder.Configuration);

@@ -1,3 +1,4 @@
+using CapacityGrid.Analysis.Training.Optimizers;
 using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Measures.Probes;
 using CapacityGrid.Analysis.Models;
@@ -33,7 +34,8 @@ public static class MaskedFineTune
         Apply(model, masks);
         var (x, y) = RowTensors.All(train);
         using var generator = new Generator((ulong)options.Seed);
-        using var optimizer = CreateOptimizer(model, options);
+        // The optimizers MlpTrainer uses, so a fine-tune behaves like the training it continues.
+        using var optimizer = ModelOptimizer.Create(model.parameters(), options);
         model.train();
         var n = x.shape[0];
         for (var epoch = 0; epoch < options.Epochs; epoch++)
@@ -45,14 +47,14 @@ public static class MaskedFineTune
                 cancellationToken.ThrowIfCancellationRequested();
                 using var batchScope = NewDisposeScope();
                 var index = order.slice(0, start, Math.Min(start + options.BatchSize, n), 1);
-                optimizer.zero_grad();
+                optimizer.ZeroGrad();
                 var loss = nn.functional.cross_entropy(model.forward(x.index_select(0, index)), y.index_select(0, index));
                 if (!float.IsFinite(loss.item<float>()))
                 {
                     return false;
                 }
                 loss.backward();
-                optimizer.step();
+                optimizer.Step();
                 Apply(model, masks);
             }
         }
@@ -80,12 +82,4 @@ public static class MaskedFineTune
             }
             return tensor(Array.ConvertAll(keep[i], k => k ? 1f : 0f), shape);
         })];
-
-    // The optimizers MlpTrainer builds, so a fine-tune behaves like the training it continues.
-    private static optim.Optimizer CreateOptimizer(Mlp model, TrainOptions options) => options.Optimizer switch
-    {
-        "sgd" => optim.SGD(model.parameters(), options.LearningRate, options.Momentum, weight_decay: options.WeightDecay),
-        "adam" => optim.Adam(model.parameters(), options.LearningRate, weight_decay: options.WeightDecay),
-        _ => throw new ArgumentException($"unknown optimizer '{options.Optimizer}' (expected adam or sgd)"),
-    };
 }

@@ -113,7 +113,7 @@ public static class ExperimentCommands
             return ExitCodes.BadInput;
         }
         return await Connected.RunAsync(options, error, async grid =>
-            await ExperimentWatch.FindAsync(grid.Grains, id, error) is { } status
+            await ExperimentWatch.FindAsync(grid.Grains, id, error, cancellationToken) is { } status
                 ? await work(grid, status)
                 : ExitCodes.BadInput,
             cancellationToken);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CapacityGrid.Client.Connection;
 using CapacityGrid.Client.Output;
 using CapacityGrid.Grains.Abstractions.Analysis;
 using CapacityGrid.Grains.Abstractions.Experiments;
@@ -14,12 +15,12 @@ internal static class ExperimentWatch
     public static async Task<ExperimentStatus> UntilEndedAsync(IExperimentGrain experiment, TextWriter error, CancellationToken cancellationToken)
     {
         var progress = new ProgressPrinter(error, TimeProvider.System);
-        var status = await experiment.GetStatusAsync();
+        var status = await GrainRetry.CallAsync(experiment.GetStatusAsync, error, cancellationToken);
         while (status.State == ExperimentState.Running)
         {
             progress.Report(status);
             await Task.Delay(PollInterval, cancellationToken);
-            status = await experiment.GetStatusAsync();
+            status = await GrainRetry.CallAsync(experiment.GetStatusAsync, error, cancellationToken);
         }
         progress.Report(status);
         return status;
@@ -32,7 +33,7 @@ internal static class ExperimentWatch
     public static async Task<int> WriteMapAsync(IGrainFactory grains, string id, ExperimentStatus status, DirectoryInfo outDir, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var analysis = grains.GetGrain<IAnalysisGrain>(id);
-        var map = await analysis.BuildCapacityMapAsync();
+        var map = await GrainRetry.CallAsync(analysis.BuildCapacityMapAsync, error, cancellationToken);
         if (map.DatasetMeasuresJson is null)
         {
             await error.WriteLineAsync("capgrid: waiting for the dataset measures (computed once per dataset, then cached)");
@@ -40,7 +41,7 @@ internal static class ExperimentWatch
         while (map.DatasetMeasuresJson is null)
         {
             await Task.Delay(PollInterval, cancellationToken);
-            map = await analysis.BuildCapacityMapAsync();
+            map = await GrainRetry.CallAsync(analysis.BuildCapacityMapAsync, error, cancellationToken);
         }
         var folder = Directory.CreateDirectory(Path.Combine(outDir.FullName, id));
         var mapPath = Path.Combine(folder.FullName, "capacity-map.json");
@@ -57,9 +58,9 @@ internal static class ExperimentWatch
         : ExitCodes.Success;
 
     /// <summary>The experiment's status, or null (with an error printed) if no experiment has that id.</summary>
-    public static async Task<ExperimentStatus?> FindAsync(IGrainFactory grains, string id, TextWriter error)
+    public static async Task<ExperimentStatus?> FindAsync(IGrainFactory grains, string id, TextWriter error, CancellationToken cancellationToken)
     {
-        var status = await grains.GetGrain<IExperimentGrain>(id).GetStatusAsync();
+        var status = await GrainRetry.CallAsync(grains.GetGrain<IExperimentGrain>(id).GetStatusAsync, error, cancellationToken);
         if (status.State == ExperimentState.Unknown)
         {
             await error.WriteLineAsync($"capgrid: no experiment '{id}' in this storage (see 'capgrid list')");

@@ -9,7 +9,10 @@ using CapacityGrid.Grains.Abstractions.Experiments;
 
 namespace CapacityGrid.Client.Cli.Measure;
 
-/// <summary><c>capgrid measure dataset &lt;source&gt;</c>: the information measures of a dataset.</summary>
+/// <summary>
+/// <c>capgrid measure dataset &lt;source&gt;</c>: the information measures of a dataset; <c>capgrid measure model</c>
+/// (<see cref="MeasureModelCommand"/>) those of a trained model.
+/// </summary>
 public static class MeasureCommand
 {
     /// <summary>Builds the command and its subcommands.</summary>
@@ -25,7 +28,11 @@ public static class MeasureCommand
         };
         dataset.SetAction((parse, cancellationToken) => MeasureDatasetAsync(
             parse.GetValue(source)!, parse.GetValue(label), parse.GetValue(json), parse.GetValue(maxSamples), output, error, cancellationToken));
-        return new Command("measure", "Measure the information content of a dataset") { dataset };
+        return new Command("measure", "Measure the information content of a dataset or a trained model")
+        {
+            dataset,
+            MeasureModelCommand.Create(output, error),
+        };
     }
 
     private static async Task<int> MeasureDatasetAsync(string source, string? label, bool json, int maxSamples, TextWriter output, TextWriter error, CancellationToken cancellationToken)

@@ -1,0 +1,50 @@
+using CapacityGrid.Analysis.Data;
+using CapacityGrid.Analysis.Models;
+using TorchSharp;
+
+namespace CapacityGrid.Analysis.Training.Batched;
+
+/// <summary>
+/// Trains several models of one <see cref="MlpSpec"/> together as one stacked model (<see cref="BatchedMlp"/>):
+/// one batched matrix product per layer serves all of them, which pays off for small models whose
+/// single-model steps are dominated by per-operation overhead. Each member keeps what separate training
+/// with <see cref="MlpTrainer"/> would give it: its own initialisation and batch order (drawn from its own
+/// generator, seeded with its seed, exactly as <see cref="MlpTrainer"/> draws them), its own learning rate,
+/// momentum and weight decay, and its own optimizer state.
+/// Runs on the calling thread and blocks until every member has finished or diverged.
+/// </summary>
+public static class BatchedMlpTrainer
+{
+    /// <summary>
+    /// Trains every member for its own <see cref="TrainOptions.Epochs"/>, calling <paramref name="onEpoch"/>
+    /// with the member's index after each of its epochs, members in index order within an epoch.
+    /// Members must share <see cref="TrainOptions.Optimizer"/> and <see cref="TrainOptions.BatchSize"/>.
+    /// A member whose loss becomes NaN or infinite ends as diverged at that epoch, as with
+    /// <see cref="MlpTrainer"/>, while the others go on. Cancellation throws <see cref="OperationCanceledException"/>.
+    /// </summary>
+    /// <returns>One outcome per member, in member order.</returns>
+    /// <remarks>
+    /// <see cref="EpochReport.Duration"/> is wall time since the stacked epoch began, shared by the members:
+    /// it includes the training of all of them and the evaluations reported before this member's.
+    /// </remarks>
+    public static IReadOnlyList<TrainOutcome> Train(
+        DataSplit data,
+        MlpSpec spec,
+        IReadOnlyList<TrainOptions> members,
+        Action<int, EpochReport> onEpoch,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(members.Count);
+        if (members.Any(m => m.BatchSize != members[0].BatchSize))
+        {
+            throw new ArgumentException("all members of a stack must use the same batch size");
+        }
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(members[0].BatchSize);
+        StackedOptimizer.Validate(members);
+
+        // Catches what building the plain staging model leaves behind (its parameters and init results).
+        using var scope = torch.NewDisposeScope();
+        using var run = new BatchedRun(data, spec, members, onEpoch);
+        return run.Train(cancellationToken);
+    }
+}

@@ -1,0 +1,181 @@
+using System.Diagnostics;
+using CapacityGrid.Analysis.Data;
+using CapacityGrid.Analysis.Models;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace CapacityGrid.Analysis.Training.Batched;
+
+/// <summary>
+/// One call of <see cref="BatchedMlpTrainer.Train"/>: the stack, its optimizer, and which member sits in
+/// which slot. Members leave the stack when they finish or diverge; the rest keep their slot order.
+/// </summary>
+internal sealed class BatchedRun : IDisposable
+{
+    private readonly MlpSpec _spec;
+    private readonly IReadOnlyList<TrainOptions> _members;
+    private readonly Action<int, EpochReport> _onEpoch;
+    private readonly int _batchSize;
+    private readonly Generator[] _generators;
+    private readonly BatchedMlp _model;
+    private readonly StackedOptimizer _optimizer;
+    // A plain model that one slot at a time is copied into, to evaluate, checkpoint and extract it
+    // with exactly the code separate training uses.
+    private readonly Mlp _staging;
+    private readonly Tensor _trainX;
+    private readonly Tensor _trainY;
+    private readonly Tensor _testX;
+    private readonly Tensor _testY;
+    private readonly TrainOutcome?[] _outcomes;
+    private int[] _slots;
+
+    public BatchedRun(DataSplit data, MlpSpec spec, IReadOnlyList<TrainOptions> members, Action<int, EpochReport> onEpoch)
+    {
+        _spec = spec;
+        _members = members;
+        _onEpoch = onEpoch;
+        _batchSize = members[0].BatchSize;
+        _generators = [.. members.Select(m => new Generator((ulong)m.Seed))];
+        _model = BatchedMlp.Initialised(spec, _generators);
+        _optimizer = StackedOptimizer.Create(members, _model.Parameters);
+        _staging = new Mlp(spec);
+        _trainX = tensor(data.Train.Features, [data.Train.Samples, data.Train.FeatureCount]).DetachFromDisposeScope();
+        _trainY = tensor(data.Train.Labels.Select(l => (long)l).ToArray()).DetachFromDisposeScope();
+        _testX = tensor(data.Test.Features, [data.Test.Samples, data.Test.FeatureCount]).DetachFromDisposeScope();
+        _testY = tensor(data.Test.Labels.Select(l => (long)l).ToArray()).DetachFromDisposeScope();
+        _outcomes = new TrainOutcome?[members.Count];
+        _slots = [.. Enumerable.Range(0, members.Count)];
+    }
+
+    public IReadOnlyList<TrainOutcome> Train(CancellationToken cancellationToken)
+    {
+        Finish(0);
+        for (var epoch = 1; _slots.Length > 0; epoch++)
+        {
+            var watch = Stopwatch.StartNew();
+            TrainEpoch(epoch, cancellationToken);
+            ReportEpoch(epoch, watch);
+            Finish(epoch);
+        }
+        return [.. _outcomes.Select(o => o!)];
+    }
+
+    public void Dispose()
+    {
+        _model.Dispose();
+        _optimizer.Dispose();
+        _staging.Dispose();
+        foreach (var t in new[] { _trainX, _trainY, _testX, _testY })
+        {
+            t.Dispose();
+        }
+        foreach (var g in _generators)
+        {
+            g.Dispose();
+        }
+    }
+
+    private void TrainEpoch(int epoch, CancellationToken cancellationToken)
+    {
+        using var scope = NewDisposeScope();
+        var n = _trainX.shape[0];
+        var orders = stack(_slots.Select(m => randperm(n, generator: _generators[m])));
+        for (long start = 0; start < n && _slots.Length > 0; start += _batchSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            using var batchScope = NewDisposeScope();
+            var k = _slots.Length;
+            var length = Math.Min(_batchSize, n - start);
+            var index = orders.narrow(1, start, length).reshape(-1);
+            var bx = _trainX.index_select(0, index).view(k, length, -1);
+            var by = _trainY.index_select(0, index);
+            _model.ZeroGrad();
+            var logits = _model.Forward(bx);
+            // Per-member mean loss; its gradient is 1/length per sample, as with a single model's mean loss.
+            var losses = nn.functional.cross_entropy(logits.view(k * length, -1), by, reduction: nn.Reduction.None)
+                .view(k, length).mean([1]);
+            var values = losses.detach().data<float>().ToArray();
+            var alive = Enumerable.Range(0, k).Where(s => float.IsFinite(values[s])).Select(s => (long)s).ToArray();
+            for (var s = 0; s < k; s++)
+            {
+                if (!float.IsFinite(values[s]))
+                {
+                    // As MlpTrainer does: the weights the loss became NaN or infinite with, before any step.
+                    _outcomes[_slots[s]] = Outcome(s, epoch);
+                }
+            }
+            if (alive.Length > 0)
+            {
+                // Slots are independent, so a diverged slot's NaN gradients do not reach the others.
+                losses.sum().backward();
+                _optimizer.Step(_model.Parameters);
+            }
+            if (alive.Length < k)
+            {
+                Keep(alive);
+                using var keep = tensor(alive);
+                orders = orders.index_select(0, keep).MoveToOuterDisposeScope();
+            }
+        }
+    }
+
+    private void ReportEpoch(int epoch, Stopwatch watch)
+    {
+        var alive = new List<long>();
+        for (var s = 0; s < _slots.Length; s++)
+        {
+            var member = _slots[s];
+            _model.CopyTo(s, _staging);
+            var (trainLoss, trainAcc) = MlpTrainer.Evaluate(_staging, _trainX, _trainY);
+            var (testLoss, testAcc) = MlpTrainer.Evaluate(_staging, _testX, _testY);
+            if (!double.IsFinite(trainLoss))
+            {
+                _outcomes[member] = new TrainOutcome(_spec.ParameterCount, MlpTrainer.ExtractWeights(_staging), epoch);
+                continue;
+            }
+            _onEpoch(member, new EpochReport(epoch, trainLoss, trainAcc, testLoss, testAcc, watch.Elapsed, Checkpoints.SaveWeights(_staging)));
+            alive.Add(s);
+        }
+        if (alive.Count < _slots.Length)
+        {
+            Keep([.. alive]);
+        }
+    }
+
+    // Members whose last epoch is done leave the stack with their final weights.
+    private void Finish(int epoch)
+    {
+        var alive = new List<long>();
+        for (var s = 0; s < _slots.Length; s++)
+        {
+            if (_members[_slots[s]].Epochs <= epoch)
+            {
+                _outcomes[_slots[s]] = Outcome(s, null);
+            }
+            else
+            {
+                alive.Add(s);
+            }
+        }
+        if (alive.Count < _slots.Length)
+        {
+            Keep([.. alive]);
+        }
+    }
+
+    private TrainOutcome Outcome(int slot, int? divergedAt)
+    {
+        _model.CopyTo(slot, _staging);
+        return new TrainOutcome(_spec.ParameterCount, MlpTrainer.ExtractWeights(_staging), divergedAt);
+    }
+
+    private void Keep(long[] slots)
+    {
+        _slots = [.. slots.Select(s => _slots[s])];
+        if (slots.Length > 0)
+        {
+            _model.Keep(slots);
+            _optimizer.Keep(slots);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using static TorchSharp.torch;
+
+namespace CapacityGrid.Analysis.Training.Batched;
+
+/// <summary>
+/// An optimizer over stacked parameters (slot first) whose slots each follow their own
+/// <see cref="TrainOptions"/>: own learning rate, momentum, weight decay and optimizer state.
+/// Each step runs the same element-wise operations, in the same order, as TorchSharp's optimizer does for
+/// one model, with the per-slot scalars as broadcast tensors, so a slot's update equals that model's
+/// update float for float.
+/// </summary>
+public abstract class StackedOptimizer : IDisposable
+{
+    /// <summary>The optimizer all <paramref name="members"/> name (they must agree), one slot per member.</summary>
+    public static StackedOptimizer Create(IReadOnlyList<TrainOptions> members, IReadOnlyList<Tensor> parameters)
+    {
+        Validate(members);
+        return members[0].Optimizer == "adam" ? new StackedAdam(members, parameters) : new StackedSgd(members, parameters);
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> unless the members can share one stacked optimizer.</summary>
+    public static void Validate(IReadOnlyList<TrainOptions> members)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(members.Count);
+        var name = members[0].Optimizer;
+        if (name is not ("adam" or "sgd"))
+        {
+            throw new ArgumentException($"unknown optimizer '{name}' (expected adam or sgd)");
+        }
+        if (members.Any(m => m.Optimizer != name))
+        {
+            throw new ArgumentException("all members of a stack must use the same optimizer");
+        }
+        if (members.Any(m => m.LearningRate < 0 || m.Momentum < 0 || m.WeightDecay < 0))
+        {
+            throw new ArgumentException("learning rate, momentum and weight decay must not be negative");
+        }
+    }
+
+    /// <summary>Updates <paramref name="parameters"/> (the same list, in the same order, as at creation) from their gradients.</summary>
+    public abstract void Step(IReadOnlyList<Tensor> parameters);
+
+    /// <summary>Keeps only the given slots' state and scalars, in the given order.</summary>
+    public abstract void Keep(long[] slots);
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Frees the state tensors.</summary>
+    protected abstract void Dispose(bool disposing);
+
+    /// <summary><paramref name="state"/> restricted to <paramref name="index"/>'s slots; the old tensor is freed.</summary>
+    protected static Tensor KeepSlots(Tensor state, Tensor index)
+    {
+        var kept = state.index_select(0, index).DetachFromDisposeScope();
+        state.Dispose();
+        return kept;
+    }
+}

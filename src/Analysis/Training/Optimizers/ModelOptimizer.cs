@@ -1,0 +1,117 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace CapacityGrid.Analysis.Training.Optimizers;
+
+/// <summary>
+/// Adam or SGD over one model's parameters, with the same update as PyTorch's, written out here with
+/// explicit Scalars held for the whole step. TorchSharp 0.107's own optimizers convert numbers to Scalars
+/// implicitly and do not keep them alive through the native call, so a garbage collection on another
+/// thread can free one mid-call ("Expected false to be true ... Scalar.h"); concurrent trainers in one
+/// silo made that happen. State saves to and loads from bytes of our own layout.
+/// </summary>
+public abstract class ModelOptimizer : IDisposable
+{
+    private readonly Tensor[] _parameters;
+
+    /// <summary>Keeps the parameters to update.</summary>
+    protected ModelOptimizer(IEnumerable<Tensor> parameters) => _parameters = [.. parameters];
+
+    /// <summary>The optimizer a <see cref="TrainOptions"/> names.</summary>
+    public static ModelOptimizer Create(IEnumerable<Tensor> parameters, TrainOptions options) => options.Optimizer switch
+    {
+        "adam" => new AdamOptimizer(parameters, options.LearningRate, options.WeightDecay),
+        "sgd" => new SgdOptimizer(parameters, options.LearningRate, options.Momentum, options.WeightDecay),
+        _ => throw new ArgumentException($"unknown optimizer '{options.Optimizer}' (expected adam or sgd)", nameof(options)),
+    };
+
+    /// <summary>The parameters, in the order their state is kept.</summary>
+    protected IReadOnlyList<Tensor> Parameters => _parameters;
+
+    /// <summary>Clears every parameter's gradient.</summary>
+    public void ZeroGrad()
+    {
+        foreach (var p in _parameters)
+        {
+            if (p.grad is { } grad)
+            {
+                using var scope = NewDisposeScope();
+                grad.zero_();
+            }
+        }
+    }
+
+    /// <summary>One update from the current gradients.</summary>
+    public abstract void Step();
+
+    /// <summary>The optimizer's state as bytes.</summary>
+    public byte[] SaveState()
+    {
+        using var memory = new MemoryStream();
+        using (var writer = new BinaryWriter(memory))
+        {
+            WriteState(writer);
+        }
+        return memory.ToArray();
+    }
+
+    /// <summary>Restores state written by <see cref="SaveState"/> for the same parameters.</summary>
+    /// <exception cref="InvalidDataException">The bytes do not fit this optimizer and these parameters.</exception>
+    public void LoadState(byte[] state)
+    {
+        using var reader = new BinaryReader(new MemoryStream(state, writable: false));
+        try
+        {
+            ReadState(reader);
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new InvalidDataException("optimizer state is truncated", e);
+        }
+    }
+
+    /// <summary>Writes the state.</summary>
+    protected abstract void WriteState(BinaryWriter writer);
+
+    /// <summary>Reads the state.</summary>
+    protected abstract void ReadState(BinaryReader reader);
+
+    /// <summary>Writes a float tensor's values.</summary>
+    protected static void Write(BinaryWriter writer, Tensor t)
+    {
+        var values = t.data<float>().ToArray();
+        writer.Write(values.Length);
+        foreach (var v in values)
+        {
+            writer.Write(v);
+        }
+    }
+
+    /// <summary>Reads values written by <see cref="Write"/> into a tensor of the same shape.</summary>
+    protected static void Read(BinaryReader reader, Tensor into)
+    {
+        var count = reader.ReadInt32();
+        if (count != into.numel())
+        {
+            throw new InvalidDataException($"optimizer state holds {count} values for a parameter of {into.numel()}");
+        }
+        var values = new float[count];
+        for (var i = 0; i < count; i++)
+        {
+            values[i] = reader.ReadSingle();
+        }
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        into.copy_(tensor(values).reshape(into.shape));
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Frees the state tensors.</summary>
+    protected abstract void Dispose(bool disposing);
+}

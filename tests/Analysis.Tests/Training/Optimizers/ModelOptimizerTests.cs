@@ -1,0 +1,96 @@
+using CapacityGrid.Analysis.Data;
+using CapacityGrid.Analysis.Data.Synthetic;
+using CapacityGrid.Analysis.Models;
+using CapacityGrid.Analysis.Training;
+using CapacityGrid.Analysis.Training.Optimizers;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace CapacityGrid.Analysis.Tests.Training.Optimizers;
+
+public sealed class ModelOptimizerTests
+{
+    [Theory]
+    [InlineData("adam", 0.0)]
+    [InlineData("adam", 0.01)]
+    [InlineData("sgd", 0.0)]
+    [InlineData("sgd", 0.01)]
+    public void Step_MatchesTorchSharpsOwnOptimizer(string kind, double weightDecay)
+    {
+        var options = new TrainOptions(Epochs: 1, Optimizer: kind, LearningRate: 0.05, Momentum: 0.9, WeightDecay: weightDecay);
+        using var ours = Model();
+        using var theirs = Model();
+        using var ourOptimizer = ModelOptimizer.Create(ours.parameters(), options);
+        using var theirOptimizer = kind == "adam"
+            ? (optim.Optimizer)optim.Adam(theirs.parameters(), options.LearningRate, weight_decay: weightDecay)
+            : optim.SGD(theirs.parameters(), options.LearningRate, options.Momentum, weight_decay: weightDecay);
+
+        for (var step = 0; step < 5; step++)
+        {
+            using var scope = NewDisposeScope();
+            var (x, y) = Batch(step);
+            ourOptimizer.ZeroGrad();
+            nn.functional.cross_entropy(ours.forward(x), y).backward();
+            ourOptimizer.Step();
+            theirOptimizer.zero_grad();
+            nn.functional.cross_entropy(theirs.forward(x), y).backward();
+            theirOptimizer.step();
+        }
+
+        var a = MlpTrainer.ExtractWeights(ours).SelectMany(w => w.Values).ToArray();
+        var b = MlpTrainer.ExtractWeights(theirs).SelectMany(w => w.Values).ToArray();
+        // Same operations in the same order: equal to float rounding (summation inside kernels may differ in the last bit).
+        Assert.All(a.Zip(b), p => Assert.Equal(p.Second, p.First, 1e-6f));
+    }
+
+    [Fact]
+    public async Task Train_WhileAnotherThreadForcesCollections_NeverLosesAScalarMidCall()
+    {
+        // TorchSharp's own optimizers crashed under this stress ("Expected false to be true ... Scalar.h").
+        var data = DataSplit.Holdout(new TeacherDataset(8, [12], 3, 1500, 0, 2).Generate(), 0.2, 2, "teacher").Standardised();
+        using var stop = new CancellationTokenSource();
+        var collector = Task.Run(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+            }
+        }, TestContext.Current.CancellationToken);
+        try
+        {
+            foreach (var kind in new[] { "adam", "sgd" })
+            {
+                var outcome = MlpTrainer.Train(data, new MlpSpec(8, [16, 16], 3), new TrainOptions(Epochs: 4, Optimizer: kind, BatchSize: 8), _ => { }, TestContext.Current.CancellationToken);
+                Assert.False(outcome.Diverged);
+            }
+        }
+        finally
+        {
+            stop.Cancel();
+        }
+        await collector;
+    }
+
+    [Fact]
+    public void LoadState_OfAnotherOptimizer_IsRefused()
+    {
+        using var model = Model();
+        using var adam = ModelOptimizer.Create(model.parameters(), new TrainOptions(Epochs: 1, Optimizer: "adam"));
+        using var sgd = ModelOptimizer.Create(model.parameters(), new TrainOptions(Epochs: 1, Optimizer: "sgd"));
+
+        Assert.Throws<InvalidDataException>(() => sgd.LoadState(adam.SaveState()));
+    }
+
+    private static Mlp Model()
+    {
+        manual_seed(11);
+        return new Mlp(new MlpSpec(6, [10], 3));
+    }
+
+    private static (Tensor X, Tensor Y) Batch(int step)
+    {
+        var generator = new Generator((ulong)(100 + step));
+        return (randn([32, 6], generator: generator), randint(0, 3, [32], generator: generator));
+    }
+}

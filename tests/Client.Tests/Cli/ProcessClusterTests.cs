@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Text.Json;
+using CapacityGrid.Silo.Storage;
+
+namespace CapacityGrid.Client.Tests.Cli;
+
+/// <summary>
+/// Real processes: Azurite, two silo processes (the built CapacityGrid.Silo) and the capgrid CLI, as a user
+/// runs them on one machine. One silo is killed with SIGKILL in the middle of a sweep.
+/// </summary>
+[Collection(CliCollection.Name)]
+public sealed class ProcessClusterTests : IAsyncLifetime
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("capgrid-procs-").FullName;
+    private readonly string _clusterId = $"procs-{Guid.NewGuid():N}"[..16];
+    private readonly List<Process> _silos = [];
+    private AzuriteLauncher? _azurite;
+
+    public async ValueTask InitializeAsync()
+    {
+        _azurite = await AzuriteLauncher.StartOnFreePortsAsync(Path.Combine(_folder, "azurite"));
+        for (var i = 0; i < 2; i++)
+        {
+            _silos.Add(StartSilo(i));
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var silo in _silos.Where(s => !s.HasExited))
+        {
+            silo.Kill(entireProcessTree: true);
+            await silo.WaitForExitAsync();
+        }
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync();
+        }
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task Sweep_WhenOneSiloProcessIsKilled_CompletesWithEveryResult()
+    {
+        var spec = Path.Combine(_folder, "spec.json");
+        File.WriteAllText(spec, """
+            { "name": "procs", "dataset": { "kind": "teacher", "inputDim": 8, "teacherHidden": [12], "classes": 3, "samples": 3000, "seed": 4 },
+              "grid": { "widths": [8, 16], "depths": [1, 2], "seeds": [1] },
+              "training": { "epochs": 8, "batchSize": 4, "learningRate": 0.01 } }
+            """);
+
+        var submit = await CapgridAsync("submit", spec, "--id", "procs");
+        Assert.True(submit.ExitCode == 0, submit.Error);
+        await WaitForEpochsAsync(3);
+        _silos[1].Kill();
+        var watch = await CapgridAsync("watch", "procs", "--out", Path.Combine(_folder, "out"));
+
+        Assert.True(watch.ExitCode == 0, watch.Error + watch.Output);
+        using var map = JsonDocument.Parse(File.ReadAllText(Path.Combine(_folder, "out", "procs", "capacity-map.json")));
+        var points = map.RootElement.GetProperty("points").EnumerateArray().ToList();
+        Assert.Equal(4, points.Count);
+        Assert.All(points, p =>
+        {
+            Assert.Equal("finished", p.GetProperty("status").GetString());
+            Assert.Equal(8, p.GetProperty("epochsDone").GetInt32());
+        });
+    }
+
+    private Process StartSilo(int index)
+    {
+        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "CapacityGrid.Silo"))
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["Storage__ConnectionString"] = _azurite!.ConnectionString;
+        start.Environment["Cluster__ClusterId"] = _clusterId;
+        start.Environment["Cluster__ServiceId"] = _clusterId;
+        start.Environment["Cluster__SiloPort"] = $"{AzuriteLauncher.FreePort()}";
+        start.Environment["Cluster__GatewayPort"] = $"{AzuriteLauncher.FreePort()}";
+        start.Environment["Training__Slots"] = "1";
+        start.Environment["Training__LivenessCheck"] = "00:00:02";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var process = Process.Start(start)!;
+        var log = Path.Combine(_folder, $"silo-{index}.log");
+        process.OutputDataReceived += (_, e) => Append(log, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(log, e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static void Append(string log, string? line)
+    {
+        if (line is not null)
+        {
+            lock (log)
+            {
+                File.AppendAllText(log, line + Environment.NewLine);
+            }
+        }
+    }
+
+    // The real capgrid executable, as a user runs it.
+    private async Task<CliRun> CapgridAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "capgrid"))
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in args.Concat(["--cluster", _clusterId, "--service-id", _clusterId, "--storage", _azurite!.ConnectionString]))
+        {
+            start.ArgumentList.Add(arg);
+        }
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromMinutes(4), TestContext.Current.CancellationToken);
+        return new CliRun(process.ExitCode, await output, await error);
+    }
+
+    private async Task WaitForEpochsAsync(int epochs)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        deadline.CancelAfter(TimeSpan.FromMinutes(2));
+        while (true)
+        {
+            var status = await CapgridAsync("status", "procs", "--json");
+            if (status.ExitCode == 0)
+            {
+                using var json = JsonDocument.Parse(status.Output);
+                if (json.RootElement.GetProperty("epochsDone").GetInt32() >= epochs)
+                {
+                    return;
+                }
+            }
+            await Task.Delay(500, deadline.Token);
+        }
+    }
+}
