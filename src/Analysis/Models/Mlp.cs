@@ -32,7 +32,15 @@ public sealed class Mlp : nn.Module<Tensor, Tensor>
     public IList<Linear> Layers => _layers;
 
     /// <inheritdoc />
-    public override Tensor forward(Tensor input)
+    public override Tensor forward(Tensor input) => Forward(input, null);
+
+    /// <summary>
+    /// The forward pass, layer by layer: calls <paramref name="onHidden"/>(index, pre-activation, post-activation)
+    /// for each hidden layer (not the output layer) as it goes. The callback must use the two tensors before it
+    /// returns: they are disposed when the pass ends. The activation is tanh when the spec says so, else ReLU.
+    /// This is the one implementation of the pass; <see cref="forward"/> is it without a callback.
+    /// </summary>
+    public Tensor Forward(Tensor input, Action<int, Tensor, Tensor>? onHidden)
     {
         using var scope = NewDisposeScope();
         var x = input;
@@ -41,7 +49,9 @@ public sealed class Mlp : nn.Module<Tensor, Tensor>
             x = _layers[i].forward(x);
             if (i < _layers.Count - 1)
             {
-                x = _tanh ? x.tanh() : x.relu();
+                var pre = x;
+                x = _tanh ? pre.tanh() : pre.relu();
+                onHidden?.Invoke(i, pre, x);
             }
         }
         return x.MoveToOuterDisposeScope();

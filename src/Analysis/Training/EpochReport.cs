@@ -3,7 +3,8 @@ namespace CapacityGrid.Analysis.Training;
 /// <summary>
 /// One finished epoch: losses (mean cross-entropy, nats) and accuracies measured on the full train and
 /// test parts after the epoch, the validation part's when the run has one (else null), and the
-/// checkpoint payload (see <see cref="TrainingCheckpoint"/>) to resume from this epoch.
+/// checkpoint payload (see <see cref="TrainingCheckpoint"/>) to resume from this epoch. <c>Layers</c> holds the
+/// per-layer measures <see cref="LayerTracking"/> asked for (null without tracking).
 /// </summary>
 public sealed record EpochReport(
     int Epoch,
@@ -14,4 +15,5 @@ public sealed record EpochReport(
     TimeSpan Duration,
     byte[] Checkpoint,
     double? ValidationLoss = null,
-    double? ValidationAccuracy = null);
+    double? ValidationAccuracy = null,
+    IReadOnlyList<LayerEpoch>? Layers = null);

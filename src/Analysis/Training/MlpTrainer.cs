@@ -25,6 +25,9 @@ public static class MlpTrainer
     /// <paramref name="validation"/> is measured after each epoch; early stopping (<see cref="TrainOptions.EarlyStopping"/>)
     /// watches its loss and needs it. A NaN or infinite loss ends training as diverged; cancellation throws
     /// <see cref="OperationCanceledException"/>.
+    /// With <paramref name="layers"/>, each epoch's report also carries the hidden layers' measures
+    /// (<see cref="EpochReport.Layers"/>); saturation is accumulated during the evaluation passes over the train and
+    /// test parts, so it needs no extra forward pass. Training itself is the same with and without it.
     /// </summary>
     /// <exception cref="ArgumentException">An option or the spec cannot be used; early stopping without a validation set.</exception>
     /// <exception cref="CheckpointFormatException">The resume payload is not a checkpoint of this format and version.</exception>
@@ -36,10 +39,12 @@ public static class MlpTrainer
         Action<EpochReport> onEpoch,
         CancellationToken cancellationToken = default,
         ResumePoint? resume = null,
-        TabularData? validation = null)
+        TabularData? validation = null,
+        LayerTracking? layers = null)
     {
         spec.Validated();
         options.Validated();
+        layers?.Validated();
         if (options.EarlyStopping is not null && validation is null)
         {
             throw new ArgumentException("early stopping watches the validation loss, so it needs a validation set", nameof(validation));
@@ -76,6 +81,8 @@ public static class MlpTrainer
             (validX, validY) = ToTensors(validation, device);
         }
 
+        var tracker = layers is { Any: true } ? new LayerTracker(spec, layers, data) : null;
+
         for (var epoch = (restored?.Epoch ?? 0) + 1; epoch <= options.Epochs; epoch++)
         {
             using var epochScope = NewDisposeScope();
@@ -85,21 +92,22 @@ public static class MlpTrainer
             {
                 return new TrainOutcome(spec.ParameterCount, ExtractWeights(model), epoch);
             }
-            var (trainLoss, trainAcc) = Evaluate(model, trainX, trainY);
+            var (trainLoss, trainAcc) = Evaluate(model, trainX, trainY, tracker?.TrainPass);
             if (!double.IsFinite(trainLoss))
             {
                 return new TrainOutcome(spec.ParameterCount, ExtractWeights(model), epoch);
             }
-            var (testLoss, testAcc) = Evaluate(model, testX, testY);
+            var (testLoss, testAcc) = Evaluate(model, testX, testY, tracker?.TestPass);
             (double Loss, double Accuracy)? validated = validX is not null && validY is not null ? Evaluate(model, validX, validY) : null;
             var stop = stopper is not null && validated is { } v && stopper.Observe(v.Loss);
+            var layerMeasures = tracker?.Measure(model, data, cancellationToken);
             var metrics = new CheckpointMetrics(trainLoss, trainAcc, testLoss, testAcc, validated?.Loss, validated?.Accuracy, watch.Elapsed);
             var checkpoint = new TrainingCheckpoint(
                 spec, hash, epoch, metrics,
                 stopper?.BestLoss ?? double.PositiveInfinity, stopper?.EpochsWithoutImprovement ?? 0,
                 Checkpoints.SaveWeights(model), optimizer.SaveState(), GetGeneratorState(generator));
             onEpoch(new EpochReport(epoch, trainLoss, trainAcc, testLoss, testAcc, watch.Elapsed,
-                CheckpointFormat.Write(checkpoint), validated?.Loss, validated?.Accuracy));
+                CheckpointFormat.Write(checkpoint), validated?.Loss, validated?.Accuracy, layerMeasures));
             if (stop && epoch < options.Epochs)
             {
                 return new TrainOutcome(spec.ParameterCount, ExtractWeights(model), null, epoch);
@@ -126,11 +134,15 @@ public static class MlpTrainer
     }
 
     /// <summary>Mean cross-entropy loss (nats) and accuracy of <paramref name="model"/> on a whole set.</summary>
-    public static (double Loss, double Accuracy) Evaluate(Mlp model, Tensor x, Tensor y)
+    public static (double Loss, double Accuracy) Evaluate(Mlp model, Tensor x, Tensor y) => Evaluate(model, x, y, null);
+
+    // With a pass, every batch's hidden pre-activations also go into its covariance accumulators.
+    private static (double Loss, double Accuracy) Evaluate(Mlp model, Tensor x, Tensor y, PassCovariance? pass)
     {
         model.eval();
         using var noGrad = no_grad();
         var n = x.shape[0];
+        pass?.Reset();
         double lossSum = 0;
         long correct = 0;
         for (long start = 0; start < n; start += EvalBatch)
@@ -139,7 +151,7 @@ public static class MlpTrainer
             var end = Math.Min(start + EvalBatch, n);
             var bx = x.slice(0, start, end, 1);
             var by = y.slice(0, start, end, 1);
-            var logits = model.forward(bx);
+            var logits = pass is null ? model.forward(bx) : model.Forward(bx, (l, pre, _) => pass.Add(l, pre, start));
             lossSum += nn.functional.cross_entropy(logits, by, reduction: nn.Reduction.Sum).item<float>();
             correct += logits.argmax(1).eq(by).sum().item<long>();
         }

@@ -46,9 +46,17 @@ public sealed record CapacityMapRow(
     [property: Id(12)] string? Error,
     [property: Id(13)] double? ArchitectureCapacityBits = null,
     [property: Id(14)] double? CompressedWeightBits = null,
-    [property: Id(15), JsonIgnore] string? MeasuresJson = null)
+    [property: Id(15), JsonIgnore] string? MeasuresJson = null,
+    [property: Id(16), JsonIgnore] string? EpochsJson = null)
 {
     /// <summary>The final model's weight measures per layer and in total, as written to JSON.</summary>
     [JsonPropertyName("measures")]
     public JsonElement? Measures => MeasuresJson is null ? null : JsonSerializer.Deserialize<JsonElement>(MeasuresJson);
+
+    /// <summary>
+    /// Every epoch of the point, as written to JSON: epoch, losses, accuracies and the hidden layers' per-epoch
+    /// measures (saturation, information plane; null when none were taken).
+    /// </summary>
+    [JsonPropertyName("epochs")]
+    public JsonElement? Epochs => EpochsJson is null ? null : JsonSerializer.Deserialize<JsonElement>(EpochsJson);
 }

@@ -14,6 +14,9 @@ public static partial class SpecValidator
     /// <summary>The dataset kinds a spec may name.</summary>
     public static readonly string[] DatasetKinds = ["teacher", "random-labels", "gaussian-mixture", "csv", "idx"];
 
+    /// <summary>Largest fixed subsample of the information plane: its cost grows as the cube of it.</summary>
+    public const int MaxInformationSamples = 2000;
+
     /// <summary>The header modes a csv dataset may name.</summary>
     public static readonly string[] CsvHeaderModes = ["auto", "none", "names", "sklearn"];
 
@@ -29,6 +32,22 @@ public static partial class SpecValidator
         ValidateDataset(spec.Dataset);
         ValidateGrid(spec.Grid);
         ValidateTraining(spec.Training);
+        if (spec.Measures is { } measures)
+        {
+            ValidateMeasures(measures);
+        }
+    }
+
+    private static void ValidateMeasures(MeasuresSpec m)
+    {
+        if (m.InformationSamples < 3)
+        {
+            throw new SpecException("measures.informationSamples", $"must be at least 3 (got {m.InformationSamples})");
+        }
+        if (m.InformationSamples > MaxInformationSamples)
+        {
+            throw new SpecException("measures.informationSamples", $"must be at most {MaxInformationSamples}: the information plane's cost grows as its cube (got {m.InformationSamples})");
+        }
     }
 
     private static void ValidateDataset(DatasetSpec d)

@@ -1,6 +1,10 @@
 namespace CapacityGrid.Grains.Abstractions.Training;
 
-/// <summary>What one epoch of one grid point measured.</summary>
+/// <summary>
+/// What one epoch of one grid point measured. <c>LayersJson</c> holds the hidden layers' per-epoch measures the
+/// spec's <c>measures</c> asked for, as JSON: a list of { name, width, trainSaturation, testSaturation, train, test },
+/// where train and test are { inputBits, labelBits, binnedInputBits, binnedLabelBits } or null.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("capacitygrid.epoch-metrics")]
 public sealed record EpochMetrics(
     [property: Id(0)] int Epoch,
@@ -9,4 +13,5 @@ public sealed record EpochMetrics(
     [property: Id(3)] double TestLoss,
     [property: Id(4)] double TestAccuracy,
     [property: Id(5)] TimeSpan Duration,
-    [property: Id(6)] string CheckpointBlob);
+    [property: Id(6)] string CheckpointBlob,
+    [property: Id(7)] string? LayersJson = null);

@@ -44,8 +44,30 @@ public sealed class AnalysisGrain(DatasetCache datasets, DatasetMeasureCache dat
             point.PointId, point.HiddenWidths, point.Depth, point.Seed, result.Status.ToString().ToLowerInvariant(),
             result.ParameterCount, last?.TrainAccuracy, last?.TestAccuracy, last?.TrainLoss, last?.TestLoss,
             result.WeightEntropyBits, result.Epochs.Count, result.Error,
-            Number(result.MeasuresJson, "weights", "capacity", "totalBits"), Number(result.MeasuresJson, "weights", "compressedBits"), result.MeasuresJson);
+            Number(result.MeasuresJson, "weights", "capacity", "totalBits"), Number(result.MeasuresJson, "weights", "compressedBits"), result.MeasuresJson,
+            Epochs(result.Epochs));
     }
+
+    private static string Epochs(IReadOnlyList<EpochMetrics> epochs)
+    {
+        var array = new JsonArray();
+        foreach (var e in epochs)
+        {
+            array.Add(new JsonObject
+            {
+                ["epoch"] = e.Epoch,
+                ["trainLoss"] = Finite(e.TrainLoss),
+                ["testLoss"] = Finite(e.TestLoss),
+                ["trainAccuracy"] = Finite(e.TrainAccuracy),
+                ["testAccuracy"] = Finite(e.TestAccuracy),
+                ["layers"] = e.LayersJson is null ? null : JsonNode.Parse(e.LayersJson),
+            });
+        }
+        return array.ToJsonString();
+    }
+
+    // JSON has no NaN or infinity: a loss that overflowed is written as null.
+    private static JsonNode? Finite(double value) => double.IsFinite(value) ? JsonValue.Create(value) : null;
 
     private static double? Number(string? json, params string[] path)
     {

@@ -178,7 +178,7 @@ public sealed class ExperimentGrain(
         while (!S.IsCancelled && S.Running.Count < options.Value.PointsInFlight && S.NextIndex < S.Points.Count)
         {
             var point = S.Points[S.NextIndex++];
-            var request = new TrainRequest(id, point, spec.Dataset, spec.Training, S.TraceParent);
+            var request = new TrainRequest(id, point, spec.Dataset, spec.Training, S.TraceParent, spec.Measures);
             var status = await Trainer(point.PointId).StartAsync(request);
             if (status == PointStatus.Running)
             {

@@ -143,7 +143,7 @@ public sealed class LayerProbe
             cancellationToken.ThrowIfCancellationRequested();
             using var scope = NewDisposeScope();
             var batch = rows.AsSpan(start, Math.Min(_options.BatchSize, rows.Length - start));
-            HiddenLayers.Run(model, RowTensors.Features(data, batch), (l, pre, _) => _covariances[l].Add(pre.data<float>().ToArray()));
+            model.Forward(RowTensors.Features(data, batch), (l, pre, _) => _covariances[l].Add(pre.data<float>().ToArray()));
         }
         return [.. _covariances.Select(c => DelveSaturation.Of(c, _options.Delta))];
     }
@@ -156,7 +156,7 @@ public sealed class LayerProbe
         {
             using var scope = NewDisposeScope();
             var count = Math.Min(_options.BatchSize, rows.Length - start);
-            HiddenLayers.Run(model, RowTensors.Features(data, rows.AsSpan(start, count)), (l, _, post) =>
+            model.Forward(RowTensors.Features(data, rows.AsSpan(start, count)), (l, _, post) =>
                 post.data<float>().CopyTo(result[l], start * Spec.Hidden[l]));
         }
         return result;

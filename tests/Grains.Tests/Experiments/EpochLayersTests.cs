@@ -1,0 +1,78 @@
+using System.Text.Json;
+using CapacityGrid.Grains.Abstractions;
+using CapacityGrid.Grains.Abstractions.Analysis;
+using CapacityGrid.Grains.Abstractions.Experiments;
+using CapacityGrid.Grains.Abstractions.Training;
+using CapacityGrid.Grains.Tests.Fixtures;
+
+namespace CapacityGrid.Grains.Tests.Experiments;
+
+[Collection(GridCollection.Name)]
+public sealed class EpochLayersTests(GridClusterFixture fixture)
+{
+    private const int Epochs = 3;
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
+    private readonly string _id = $"exp-{Guid.NewGuid():N}"[..24];
+
+    private IExperimentGrain Experiment => fixture.Cluster.Client.GetGrain<IExperimentGrain>(_id);
+
+    [Fact]
+    public async Task StartAsync_WithTheInformationPlane_StoresEveryEpochsLayerMeasuresAndTheMapListsThem()
+    {
+        var spec = new ExperimentSpec(
+            "info-plane",
+            new DatasetSpec("teacher", InputDim: 8, TeacherHidden: [12], Classes: 3, Samples: 600, Seed: 5),
+            new GridSpec([8], [1, 2], [1], Activation: "tanh"),
+            new TrainingSpec(Epochs, LearningRate: 0.01, BatchSize: 32),
+            new MeasuresSpec(InformationPlane: true, InformationSamples: 100));
+
+        await Experiment.StartAsync(spec);
+        await WaitForCompletionAsync();
+
+        foreach (var point in await Experiment.GetPointsAsync())
+        {
+            var result = await fixture.Cluster.Client.GetGrain<ITrainerGrain>(GrainKeys.Trainer(_id, point.PointId)).GetResultAsync();
+            Assert.Equal(Enumerable.Range(1, Epochs), result.Epochs.Select(e => e.Epoch));
+            Assert.All(result.Epochs, epoch =>
+            {
+                var layers = JsonDocument.Parse(epoch.LayersJson!).RootElement.EnumerateArray().ToList();
+                Assert.Equal(point.HiddenWidths.Select((_, i) => $"fc{i + 1}"), layers.Select(l => l.GetProperty("name").GetString()));
+                Assert.All(layers, layer =>
+                {
+                    Assert.InRange(layer.GetProperty("trainSaturation").GetDouble(), 1.0 / 8, 1.0);
+                    Assert.InRange(layer.GetProperty("testSaturation").GetDouble(), 1.0 / 8, 1.0);
+                    foreach (var part in new[] { "train", "test" })
+                    {
+                        var information = layer.GetProperty(part);
+                        Assert.True(information.GetProperty("inputBits").GetDouble() >= 0, $"{part} I(X;T)");
+                        Assert.True(information.GetProperty("labelBits").GetDouble() >= 0, $"{part} I(T;Y)");
+                        Assert.True(information.GetProperty("binnedLabelBits").GetDouble() >= 0, $"{part} binned I(T;Y), tanh");
+                    }
+                });
+            });
+        }
+
+        var map = await fixture.Cluster.Client.GetGrain<IAnalysisGrain>(_id).BuildCapacityMapAsync();
+        var json = JsonDocument.Parse(JsonSerializer.Serialize(map, new JsonSerializerOptions(JsonSerializerDefaults.Web))).RootElement;
+        Assert.All(json.GetProperty("points").EnumerateArray(), row =>
+        {
+            var epochs = row.GetProperty("epochs").EnumerateArray().ToList();
+            Assert.Equal(Enumerable.Range(1, Epochs), epochs.Select(e => e.GetProperty("epoch").GetInt32()));
+            Assert.All(epochs, e =>
+            {
+                Assert.InRange(e.GetProperty("testAccuracy").GetDouble(), 0, 1);
+                Assert.Equal(row.GetProperty("hiddenWidths").GetArrayLength(), e.GetProperty("layers").GetArrayLength());
+            });
+        });
+    }
+
+    private async Task WaitForCompletionAsync()
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(Timeout);
+        while ((await Experiment.GetStatusAsync()).State != ExperimentState.Completed)
+        {
+            await Task.Delay(100, timeout.Token);
+        }
+    }
+}
