@@ -11,6 +11,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["throughput"] = Printing(ThroughputBench.Run),
     ["batched"] = Printing(BatchedBench.Run),
     ["saturation"] = Printing(SaturationCostBench.Run),
+    ["tracking"] = Printing(TrackingCostBench.Run),
     ["dataset-measures"] = Printing(DatasetMeasuresBench.Run),
 };
 // Every benchmark in turn with its default arguments; the worst exit code.

@@ -50,12 +50,60 @@ public static class SpecParser
         return spec;
     }
 
+    /// <summary>
+    /// Reads the file at <paramref name="path"/> as an experiment spec, or else as a bare dataset spec (the
+    /// <c>dataset</c> section alone), and returns its dataset.
+    /// </summary>
+    /// <exception cref="SpecException">The file is missing, unparsable, or neither kind of spec.</exception>
+    public static DatasetSpec ParseDatasetFile(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new SpecException("spec", $"file '{path}' not found");
+        }
+        var json = File.ReadAllText(path);
+        using (var document = ParseDocument(json))
+        {
+            if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("dataset", out _))
+            {
+                return Parse(json).Dataset;
+            }
+        }
+        DatasetSpec? dataset;
+        try
+        {
+            dataset = JsonSerializer.Deserialize<DatasetSpec>(json, JsonOptions);
+        }
+        catch (JsonException e)
+        {
+            throw Explain(e, "dataset");
+        }
+        if (dataset is null)
+        {
+            throw new SpecException("dataset", "is empty (null)");
+        }
+        SpecValidator.ValidateDataset(dataset);
+        return dataset;
+    }
+
+    private static JsonDocument ParseDocument(string json)
+    {
+        try
+        {
+            return JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException e)
+        {
+            throw Explain(e);
+        }
+    }
+
     /// <summary>Serializes a spec in the same format <see cref="Parse"/> reads.</summary>
     public static string ToJson(ExperimentSpec spec) => JsonSerializer.Serialize(spec, JsonOptions);
 
-    private static SpecException Explain(JsonException e)
+    private static SpecException Explain(JsonException e, string? root = null)
     {
-        var path = FieldName(e.Path);
+        var path = root is null ? FieldName(e.Path) : FieldName(e.Path) == "spec" ? root : $"{root}.{FieldName(e.Path)}";
         var line = e.LineNumber is { } l ? $" (line {l + 1})" : "";
         var message = e.Message;
         if (message.Contains("could not be mapped", StringComparison.Ordinal))

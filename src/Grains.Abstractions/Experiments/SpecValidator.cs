@@ -50,7 +50,8 @@ public static partial class SpecValidator
         }
     }
 
-    private static void ValidateDataset(DatasetSpec d)
+    /// <summary>Validates a dataset spec on its own (fields named as in an experiment spec: <c>dataset.*</c>).</summary>
+    public static void ValidateDataset(DatasetSpec d)
     {
         if (!DatasetKinds.Contains(d.Kind))
         {

@@ -127,10 +127,12 @@ public sealed partial class TrainingRunner(
         }
     }
 
-    // Saturation over the same fixed subsample of each part as the final probe: all rows would cost about half
-    // an epoch's training on a 784-256-256-10 MLP, this a few per cent (README, "Per-epoch layer measures").
+    // Saturation over a fixed subsample of each part: every row costs about half an epoch's training on a
+    // 784-256-256-10 MLP; `bench -- tracking` measures this setting (docs/benchmarks.md).
+    private const int TrackedSaturationRows = 2048;
+
     private static LayerTracking Tracking(MeasuresSpec measures) => new(
-        measures.SaturationEveryEpoch, measures.InformationPlane, measures.InformationSamples, FinalLayers.Options.SaturationSamples);
+        measures.SaturationEveryEpoch, measures.InformationPlane, measures.InformationSamples, TrackedSaturationRows);
 
     private static PointCompletion Finished(long parameters, WeightMeasures weights, FinalLayers? layers) =>
         new(PointStatus.Finished, parameters, weights.EntropyBits, null, JsonSerializer.Serialize(new { weights, layers }, MeasuresJson));

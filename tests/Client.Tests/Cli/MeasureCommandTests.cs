@@ -108,4 +108,43 @@ public sealed class MeasureCommandTests
             File.Delete(file);
         }
     }
+
+    [Fact]
+    public async Task MeasureDataset_OfABareDatasetSpec_MeasuresRandomLabelsExactly()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"capgrid-dataset-{Guid.NewGuid():N}.json");
+        File.WriteAllText(file, """{ "kind": "random-labels", "inputDim": 6, "classes": 4, "samples": 2000, "seed": 3 }""");
+        try
+        {
+            var run = await CliRun.InvokeAsync("measure", "dataset", file, "--json");
+
+            Assert.True(run.ExitCode == 0, run.Error);
+            using var doc = JsonDocument.Parse(run.Output);
+            Assert.Equal(2000, doc.RootElement.GetProperty("samples").GetInt32());
+            // Uniform labels over 4 classes: H(Y) is 2 bits up to sampling noise (2000 draws).
+            Assert.InRange(doc.RootElement.GetProperty("labelEntropyBits").GetDouble(), 1.99, 2.0);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task MeasureDataset_OfABareDatasetSpecWithAnUnknownField_ExitsWith2NamingIt()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"capgrid-dataset-{Guid.NewGuid():N}.json");
+        File.WriteAllText(file, """{ "kind": "teacher", "colour": "red" }""");
+        try
+        {
+            var run = await CliRun.InvokeAsync("measure", "dataset", file);
+
+            Assert.Equal(2, run.ExitCode);
+            Assert.Contains("dataset.colour", run.Error);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }

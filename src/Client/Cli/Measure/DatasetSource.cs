@@ -27,9 +27,8 @@ public static class DatasetSource
         }
         if (source.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
         {
-            var spec = SpecParser.ParseFile(source);
-            var data = DatasetCache.LoadRaw(spec.Dataset);
-            return (data, $"dataset of spec {spec.Name} ({spec.Dataset.Kind})");
+            var dataset = SpecParser.ParseDatasetFile(source);
+            return (DatasetCache.LoadRaw(dataset), $"{dataset.Kind} dataset of {source}");
         }
         if (source.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || source.EndsWith(".csv.gz", StringComparison.OrdinalIgnoreCase))
         {
