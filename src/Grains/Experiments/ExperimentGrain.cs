@@ -183,6 +183,7 @@ public sealed class ExperimentGrain(
             if (status == PointStatus.Running)
             {
                 S.Running.Add(point.PointId);
+                GridTelemetry.PointsStarted.Add(1);
             }
             else
             {
@@ -228,6 +229,7 @@ public sealed class ExperimentGrain(
 
     private void Count(PointStatus status)
     {
+        GridTelemetry.PointsEnded.Add(1, new KeyValuePair<string, object?>("status", status.ToString().ToLowerInvariant()));
         switch (status)
         {
             case PointStatus.Finished: S.Finished++; break;

@@ -19,6 +19,8 @@ public static class GrainServiceExtensions
             .Validate(o => o.Slots >= 1, "Training:Slots must be at least 1")
             .Validate(o => o.TorchThreads >= 0, "Training:TorchThreads must be zero (torch's default) or positive")
             .Validate(o => o.PointsInFlight >= 1, "Training:PointsInFlight must be at least 1")
+            .Validate(o => o.MaxAttempts >= 1, "Training:MaxAttempts must be at least 1")
+            .Validate(o => o.RetryDelay >= TimeSpan.Zero, "Training:RetryDelay must not be negative")
             .Validate(o => o.Accelerator is "cpu" or "gpu", "Training:Accelerator must be cpu or gpu")
             .Validate(o => o.LivenessCheck >= TimeSpan.FromSeconds(1), "Training:LivenessCheck must be at least 1 second")
             .ValidateOnStart();

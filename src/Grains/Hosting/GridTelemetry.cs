@@ -18,6 +18,15 @@ public static class GridTelemetry
     /// <summary>Epochs trained.</summary>
     public static readonly Counter<long> Epochs = Meter.CreateCounter<long>("capgrid.epochs", description: "Epochs trained");
 
+    /// <summary>Training samples processed (epochs x training rows): its rate is the grid's samples per second.</summary>
+    public static readonly Counter<long> Samples = Meter.CreateCounter<long>("capgrid.samples", description: "Training samples processed");
+
+    /// <summary>Points handed to trainers; minus those ended, the points in flight.</summary>
+    public static readonly Counter<long> PointsStarted = Meter.CreateCounter<long>("capgrid.points.started", description: "Grid points handed to trainers");
+
+    /// <summary>Points that ended, tagged <c>status</c> (finished, failed, diverged, cancelled).</summary>
+    public static readonly Counter<long> PointsEnded = Meter.CreateCounter<long>("capgrid.points.ended", description: "Grid points that ended, by status");
+
     /// <summary>Bytes of checkpoints written.</summary>
     public static readonly Counter<long> CheckpointBytes = Meter.CreateCounter<long>("capgrid.checkpoint.bytes", "By", "Checkpoint bytes written");
 }

@@ -15,6 +15,12 @@ public sealed class TrainingSlotOptions
     /// </summary>
     public int PointsInFlight { get; set; } = 32;
 
+    /// <summary>Training runs a point gets before an error marks it failed (the first run included).</summary>
+    public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>Wait before retrying a failed run; doubled after each further failure.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>How often an experiment checks that its running points still train (and revives those whose silo died).</summary>
     public TimeSpan LivenessCheck { get; set; } = TimeSpan.FromSeconds(10);
 

@@ -2,6 +2,7 @@ using CapacityGrid.Grains.Abstractions.Experiments;
 using CapacityGrid.Grains.Abstractions.Training;
 using CapacityGrid.Grains.Hosting;
 using CapacityGrid.Grains.Placement;
+using Microsoft.Extensions.Options;
 using Orleans.Placement;
 
 namespace CapacityGrid.Grains.Training;
@@ -15,10 +16,12 @@ namespace CapacityGrid.Grains.Training;
 [TrainingPlacement]
 public sealed class TrainerGrain(
     [PersistentState("trainer", StorageNames.GrainState)] IPersistentState<TrainerState> state,
-    TrainingRunner runner) : Grain, ITrainerGrain
+    TrainingRunner runner,
+    IOptions<TrainingSlotOptions> options) : Grain, ITrainerGrain
 {
     private CancellationTokenSource? _cancel;
     private Task? _run;
+    private IGrainTimer? _retry;
 
     private bool Ended => state.State.Status is PointStatus.Finished or PointStatus.Diverged or PointStatus.Failed or PointStatus.Cancelled;
 
@@ -116,6 +119,11 @@ public sealed class TrainerGrain(
         {
             return;
         }
+        if (completion.Status == PointStatus.Failed && state.State.Failures + 1 < options.Value.MaxAttempts)
+        {
+            await RetryLaterAsync(completion.Error);
+            return;
+        }
         state.State.Status = completion.Status;
         state.State.ParameterCount = completion.ParameterCount;
         state.State.WeightEntropyBits = completion.WeightEntropyBits;
@@ -135,6 +143,28 @@ public sealed class TrainerGrain(
         _cancel?.Cancel();
         _cancel?.Dispose();
         return Task.CompletedTask;
+    }
+
+    // A failed run is tried again from the last checkpoint after a delay that doubles with each failure; the
+    // point stays Running (the experiment sees no change) and keeps the last error for the record.
+    private async Task RetryLaterAsync(string? error)
+    {
+        state.State.Failures++;
+        state.State.Error = error;
+        await state.WriteStateAsync();
+        var delay = options.Value.RetryDelay * Math.Pow(2, state.State.Failures - 1);
+        _retry?.Dispose();
+        var failedAttempt = state.State.Attempts;
+        _retry = this.RegisterGrainTimer(async () =>
+        {
+            _retry?.Dispose();
+            _retry = null;
+            // Nothing relaunched it in the meantime (a liveness check may have): start the next attempt.
+            if (state.State.Status == PointStatus.Running && state.State.Attempts == failedAttempt)
+            {
+                await LaunchAsync();
+            }
+        }, new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan) { KeepAlive = true });
     }
 
     private async Task LaunchAsync()

@@ -32,4 +32,7 @@ public sealed class TrainerState
 
     /// <summary>Epochs trained, counting any that were redone after an interruption.</summary>
     [Id(8)] public int EpochsTrained { get; set; }
+
+    /// <summary>Runs that ended in an error (each retried while fewer than the configured attempts).</summary>
+    [Id(9)] public int Failures { get; set; }
 }

@@ -104,6 +104,7 @@ public sealed partial class TrainingRunner(
                     blob = await checkpoints.WriteAsync(request.ExperimentId, point.PointId, report.Epoch, report.Checkpoint, cancellationToken);
                 }
                 GridTelemetry.Epochs.Add(1);
+                GridTelemetry.Samples.Add(data.Train.Samples);
                 GridTelemetry.CheckpointBytes.Add(report.Checkpoint.Length);
                 await reportTo.ReportEpochAsync(new EpochMetrics(
                     report.Epoch, report.TrainLoss, report.TrainAccuracy, report.TestLoss, report.TestAccuracy, report.Duration, blob,
