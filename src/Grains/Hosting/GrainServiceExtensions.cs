@@ -24,7 +24,7 @@ public static class GrainServiceExtensions
             .Validate(o => o.Accelerator is "cpu" or "gpu", "Training:Accelerator must be cpu or gpu")
             .Validate(o => o.LivenessCheck >= TimeSpan.FromSeconds(1), "Training:LivenessCheck must be at least 1 second")
             .ValidateOnStart();
-        services.AddSingleton(sp => new BlobServiceClient(sp.GetRequiredService<IOptions<GridStorageOptions>>().Value.ConnectionString));
+        services.AddSingleton(sp => Blobs(sp.GetRequiredService<IOptions<GridStorageOptions>>().Value));
         services.AddSingleton<CheckpointStore>();
         services.AddSingleton<DatasetCache>();
         services.AddSingleton<DatasetMeasureCache>();
@@ -32,5 +32,16 @@ public static class GrainServiceExtensions
         services.AddSingleton<SlotPool>();
         services.AddSingleton(TimeProvider.System);
         return services;
+    }
+
+    /// <summary>The blob client of the grid's storage, retrying failed requests as the options say.</summary>
+    public static BlobServiceClient Blobs(GridStorageOptions storage)
+    {
+        var options = new BlobClientOptions();
+        options.Retry.Mode = Azure.Core.RetryMode.Exponential;
+        options.Retry.MaxRetries = storage.MaxRetries;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(500);
+        options.Retry.MaxDelay = storage.MaxRetryDelay;
+        return new BlobServiceClient(storage.ConnectionString, options);
     }
 }

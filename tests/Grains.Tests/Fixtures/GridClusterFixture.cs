@@ -15,6 +15,7 @@ public sealed class GridClusterFixture : IAsyncLifetime
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("capgrid-grains-").FullName;
     private AzuriteLauncher? _azurite;
+    private string? _stoppedConnection;
 
     /// <summary>The cluster.</summary>
     public InProcessTestCluster Cluster { get; private set; } = null!;
@@ -50,6 +51,18 @@ public sealed class GridClusterFixture : IAsyncLifetime
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }
+
+    /// <summary>Stops Azurite (as an outage would), keeping its data.</summary>
+    public async Task StopStorageAsync()
+    {
+        var connection = ConnectionString;
+        await _azurite!.DisposeAsync();
+        _stoppedConnection = connection;
+    }
+
+    /// <summary>Starts Azurite again on the same ports and data after <see cref="StopStorageAsync"/>.</summary>
+    public async Task StartStorageAsync() =>
+        _azurite = await AzuriteLauncher.EnsureAsync(_stoppedConnection!, Path.Combine(_folder, "azurite"));
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
