@@ -1,6 +1,4 @@
 using CapacityGrid.Silo.Hosting;
 using Microsoft.Extensions.Hosting;
 
-var builder = Host.CreateApplicationBuilder(args);
-builder.AddCapacityGridSilo();
-await builder.Build().RunAsync();
+await SiloHost.Build(args).RunAsync();
