@@ -1,4 +1,7 @@
 using System.Text.Json;
+using Azure.Storage.Blobs;
+using CapacityGrid.Grains.Abstractions.Experiments;
+using CapacityGrid.Grains.Checkpoints;
 
 namespace CapacityGrid.Client.Tests.Cli;
 
@@ -58,9 +61,10 @@ public sealed class ExperimentCommandsTests(StandaloneSiloFixture cluster) : ICl
     [Fact]
     public async Task Resume_AfterTheWholeClusterRestarted_FinishesEveryPoint()
     {
-        await CapgridAsync("submit", Spec(epochs: 30, samples: 2000), "--id", "cmd-resume");
+        await CapgridAsync("submit", Spec(epochs: 10, samples: 20000), "--id", "cmd-resume");
         await WaitForEpochsAsync("cmd-resume");
         await _cluster.StopSiloAsync();
+        await AssertUnfinishedAsync("cmd-resume", epochs: 10);
         await _cluster.StartAsync();
 
         var resume = await CapgridAsync("resume", "cmd-resume", "--out", _out);
@@ -70,8 +74,38 @@ public sealed class ExperimentCommandsTests(StandaloneSiloFixture cluster) : ICl
         Assert.All(map.RootElement.GetProperty("points").EnumerateArray(), p =>
         {
             Assert.Equal("finished", p.GetProperty("status").GetString());
-            Assert.Equal(30, p.GetProperty("epochsDone").GetInt32());
+            Assert.Equal(10, p.GetProperty("epochsDone").GetInt32());
         });
+    }
+
+    [Fact]
+    public async Task Sweep_AfterTheWholeClusterRestarted_ContinuesByItsReminderWithNoClientCall()
+    {
+        var specFile = Spec(epochs: 12, samples: 20000);
+        await CapgridAsync("submit", specFile, "--id", "cmd-reminder");
+        await WaitForEpochsAsync("cmd-reminder");
+        await _cluster.StopSiloAsync();
+        await AssertUnfinishedAsync("cmd-reminder", epochs: 12);
+        var checkpoints = new CheckpointStore(new BlobServiceClient(_cluster.Storage));
+        var points = GridPlanner.Expand(SpecParser.ParseFile(specFile));
+        await _cluster.StartAsync();
+
+        // No grain is called from here on (a call would activate the experiment or a trainer and resume it):
+        // only storage is read, until every point has its last checkpoint.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        deadline.CancelAfter(TimeSpan.FromMinutes(3));
+        while (true)
+        {
+            var last = await Task.WhenAll(points.Select(p => checkpoints.ListAsync("cmd-reminder", p.PointId, deadline.Token)));
+            if (last.All(blobs => blobs.Count == 12))
+            {
+                break;
+            }
+            await Task.Delay(1000, deadline.Token);
+        }
+
+        var watch = await CapgridAsync("watch", "cmd-reminder", "--out", _out);
+        Assert.True(watch.ExitCode == 0, watch.Error);
     }
 
     [Fact]
@@ -99,6 +133,15 @@ public sealed class ExperimentCommandsTests(StandaloneSiloFixture cluster) : ICl
 
         Assert.Equal(3, status.ExitCode);
         Assert.Contains("no silo of cluster 'nobody-here'", status.Error);
+    }
+
+    // Reads storage only (a grain call could resume the sweep): some point of the stopped cluster lacks its last checkpoint.
+    private async Task AssertUnfinishedAsync(string id, int epochs)
+    {
+        var checkpoints = new CheckpointStore(new BlobServiceClient(_cluster.Storage));
+        var points = GridPlanner.Expand(SpecParser.ParseFile(Spec(epochs, samples: 20000)));
+        var blobs = await Task.WhenAll(points.Select(p => checkpoints.ListAsync(id, p.PointId, TestContext.Current.CancellationToken)));
+        Assert.True(blobs.Any(b => b.Count < epochs), "the sweep ended before the cluster was stopped: nothing was interrupted");
     }
 
     private async Task WaitForEpochsAsync(string id)
