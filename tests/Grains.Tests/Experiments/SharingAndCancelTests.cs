@@ -47,7 +47,7 @@ public sealed class SharingAndCancelTests(GridClusterFixture fixture)
 
         Assert.Equal(ExperimentState.Cancelled, status.State);
         Assert.Equal(6, status.Ended);
-        await WaitForAsync(() => fixture.Cluster.Silos.All(s => s.ServiceProvider.GetRequiredService<SlotPool>().InUse == 0), TimeSpan.FromSeconds(10));
+        await Eventually.WaitForAsync(() => fixture.Cluster.Silos.All(s => s.ServiceProvider.GetRequiredService<SlotPool>().InUse == 0), TimeSpan.FromSeconds(10));
         var points = await Experiment(id).GetPointsAsync();
         var results = await Task.WhenAll(points.Select(p => fixture.Cluster.Client.GetGrain<ITrainerGrain>(GrainKeys.Trainer(id, p.PointId)).GetResultAsync()));
         Assert.All(results.Where(r => r.Attempts > 0), r => Assert.Equal(PointStatus.Cancelled, r.Status));
@@ -63,19 +63,7 @@ public sealed class SharingAndCancelTests(GridClusterFixture fixture)
     private async Task<ExperimentStatus> WaitAsync(string id, ExperimentState state)
     {
         ExperimentStatus status = await Experiment(id).GetStatusAsync();
-        await WaitForAsync(async () => (status = await Experiment(id).GetStatusAsync()).State == state, TimeSpan.FromMinutes(2));
+        await Eventually.WaitForAsync(async () => (status = await Experiment(id).GetStatusAsync()).State == state, TimeSpan.FromMinutes(2));
         return status;
-    }
-
-    private static Task WaitForAsync(Func<bool> condition, TimeSpan timeout) => WaitForAsync(() => Task.FromResult(condition()), timeout);
-
-    private static async Task WaitForAsync(Func<Task<bool>> condition, TimeSpan timeout)
-    {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        deadline.CancelAfter(timeout);
-        while (!await condition())
-        {
-            await Task.Delay(50, deadline.Token);
-        }
     }
 }

@@ -25,12 +25,12 @@ public sealed class StorageOutageTests : IAsyncLifetime
             new DatasetSpec("teacher", InputDim: 8, TeacherHidden: [12], Classes: 3, Samples: 3000, Seed: 4),
             new GridSpec([8, 16], [1], [1]),
             new TrainingSpec(Epochs, BatchSize: 4, LearningRate: 0.01)));
-        await WaitForAsync(async () => (await experiment.GetStatusAsync()).EpochsDone >= 2);
+        await Eventually.WaitForAsync(async () => (await experiment.GetStatusAsync()).EpochsDone >= 2);
 
         await _fixture.StopStorageAsync();
         await Task.Delay(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
         await _fixture.StartStorageAsync();
-        await WaitForAsync(async () => (await experiment.GetStatusAsync()).State == ExperimentState.Completed);
+        await Eventually.WaitForAsync(async () => (await experiment.GetStatusAsync()).State == ExperimentState.Completed);
 
         var status = await experiment.GetStatusAsync();
         Assert.Equal((2, 0), (status.Finished, status.Failed));
@@ -40,27 +40,6 @@ public sealed class StorageOutageTests : IAsyncLifetime
             Assert.Equal(Enumerable.Range(1, Epochs), result.Epochs.Select(e => e.Epoch));
             var blobs = await _fixture.Checkpoints.ListAsync(id, point.PointId, TestContext.Current.CancellationToken);
             Assert.Equal(result.Epochs.Select(e => e.CheckpointBlob), blobs);
-        }
-    }
-
-    private static async Task WaitForAsync(Func<Task<bool>> condition)
-    {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        deadline.CancelAfter(TimeSpan.FromMinutes(3));
-        while (true)
-        {
-            try
-            {
-                if (await condition())
-                {
-                    return;
-                }
-            }
-            catch (TimeoutException)
-            {
-                // A grain call may time out while storage is gone; ask again.
-            }
-            await Task.Delay(200, deadline.Token);
         }
     }
 }

@@ -34,9 +34,9 @@ public sealed class RetryTests(GridClusterFixture fixture) : IDisposable
         var trainer = fixture.Cluster.Client.GetGrain<ITrainerGrain>(GrainKeys.Trainer(id, (await experiment.GetPointsAsync())[0].PointId));
 
         // The data folder is missing: the first run fails, and the point waits for its retry.
-        await WaitForAsync(async () => (await trainer.GetResultAsync()).Error is not null);
+        await Eventually.WaitForAsync(async () => (await trainer.GetResultAsync()).Error is not null);
         WriteIdxFolder();
-        await WaitForAsync(async () => (await experiment.GetStatusAsync()).State == ExperimentState.Completed);
+        await Eventually.WaitForAsync(async () => (await experiment.GetStatusAsync()).State == ExperimentState.Completed);
 
         var result = await trainer.GetResultAsync();
         Assert.Equal(PointStatus.Finished, result.Status);
@@ -51,7 +51,7 @@ public sealed class RetryTests(GridClusterFixture fixture) : IDisposable
         var experiment = fixture.Cluster.Client.GetGrain<IExperimentGrain>(id);
         await experiment.StartAsync(Spec());
 
-        await WaitForAsync(async () => (await experiment.GetStatusAsync()).State == ExperimentState.Completed);
+        await Eventually.WaitForAsync(async () => (await experiment.GetStatusAsync()).State == ExperimentState.Completed);
 
         var status = await experiment.GetStatusAsync();
         var result = await fixture.Cluster.Client.GetGrain<ITrainerGrain>(GrainKeys.Trainer(id, (await experiment.GetPointsAsync())[0].PointId)).GetResultAsync();
@@ -59,16 +59,6 @@ public sealed class RetryTests(GridClusterFixture fixture) : IDisposable
         Assert.Equal(PointStatus.Failed, result.Status);
         Assert.Equal(3, result.Attempts);
         Assert.Contains("not found", result.Error);
-    }
-
-    private static async Task WaitForAsync(Func<Task<bool>> condition)
-    {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        deadline.CancelAfter(TimeSpan.FromMinutes(1));
-        while (!await condition())
-        {
-            await Task.Delay(50, deadline.Token);
-        }
     }
 
     // 40 tiny 2x2 images of two classes told apart by brightness, as IDX files.
