@@ -4,6 +4,7 @@ using CapacityGrid.Grains.Datasets;
 using CapacityGrid.Grains.Training;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CapacityGrid.Grains.Hosting;
@@ -24,7 +25,9 @@ public static class GrainServiceExtensions
             .Validate(o => o.Accelerator is "cpu" or "gpu", "Training:Accelerator must be cpu or gpu")
             .Validate(o => o.LivenessCheck >= TimeSpan.FromSeconds(1), "Training:LivenessCheck must be at least 1 second")
             .ValidateOnStart();
-        services.AddSingleton(sp => Blobs(sp.GetRequiredService<IOptions<GridStorageOptions>>().Value));
+        services.AddSingleton(sp => Blobs(
+            sp.GetRequiredService<IOptions<GridStorageOptions>>().Value,
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger<StorageRetryWarningPolicy>()));
         services.AddSingleton<CheckpointStore>();
         services.AddSingleton<DatasetCache>();
         services.AddSingleton<DatasetMeasureCache>();
@@ -34,10 +37,11 @@ public static class GrainServiceExtensions
         return services;
     }
 
-    /// <summary>The blob client of the grid's storage, retrying failed requests as the options say.</summary>
-    public static BlobServiceClient Blobs(GridStorageOptions storage)
+    /// <summary>The blob client of the grid's storage, retrying failed requests as the options say and logging each retry to <paramref name="logger"/>.</summary>
+    public static BlobServiceClient Blobs(GridStorageOptions storage, ILogger logger)
     {
         var options = new BlobClientOptions();
+        options.AddPolicy(new StorageRetryWarningPolicy(logger), Azure.Core.HttpPipelinePosition.PerRetry);
         options.Retry.Mode = Azure.Core.RetryMode.Exponential;
         options.Retry.MaxRetries = storage.MaxRetries;
         options.Retry.Delay = TimeSpan.FromMilliseconds(500);
