@@ -21,13 +21,16 @@ public sealed class GlobalOptions
     /// <summary>Slots of the embedded silo.</summary>
     public Option<int?> Slots { get; } = new("--slots") { Description = "Trainings the embedded silo runs at once (default: one per two cores)", Recursive = true };
 
+    /// <summary>How long connecting to a cluster may take.</summary>
+    public Option<int> ConnectTimeout { get; } = new("--connect-timeout") { Description = "Seconds connecting to a cluster may take (a busy or recovering cluster can be slow to answer)", DefaultValueFactory = _ => 60, Recursive = true };
+
     /// <summary>Show Orleans' logs.</summary>
     public Option<bool> Verbose { get; } = new("--verbose") { Description = "Show the silo's or client's logs", Recursive = true };
 
     /// <summary>Adds the options to the root command (they apply to every subcommand).</summary>
     public void AddTo(RootCommand root)
     {
-        foreach (var option in new Option[] { Storage, Data, Cluster, ServiceId, Slots, Verbose })
+        foreach (var option in new Option[] { Storage, Data, Cluster, ServiceId, Slots, ConnectTimeout, Verbose })
         {
             root.Options.Add(option);
         }
@@ -41,12 +44,17 @@ public sealed class GlobalOptions
         {
             throw new Grains.Abstractions.Experiments.SpecException("--slots", $"must be at least 1 (got {slots})");
         }
+        if (parse.GetValue(ConnectTimeout) is < 1 and var seconds)
+        {
+            throw new Grains.Abstractions.Experiments.SpecException("--connect-timeout", $"must be at least 1 second (got {seconds})");
+        }
         return new ConnectionOptions(
             parse.GetValue(Storage) ?? Environment.GetEnvironmentVariable("Storage__ConnectionString") ?? "UseDevelopmentStorage=true",
             parse.GetValue(Data)!.FullName,
             parse.GetValue(Cluster) ?? Environment.GetEnvironmentVariable("Cluster__ClusterId"),
             parse.GetValue(ServiceId)!,
             parse.GetValue(Slots),
-            parse.GetValue(Verbose));
+            parse.GetValue(Verbose),
+            TimeSpan.FromSeconds(parse.GetValue(ConnectTimeout)));
     }
 }

@@ -7,4 +7,5 @@ namespace CapacityGrid.Client.Connection;
 /// <param name="ServiceId">The service id the silos run under.</param>
 /// <param name="Slots">Training slots of the embedded silo (null: its default).</param>
 /// <param name="Verbose">Show Orleans' logs.</param>
-public sealed record ConnectionOptions(string Storage, string DataFolder, string? Cluster, string ServiceId, int? Slots, bool Verbose);
+/// <param name="ConnectTimeout">How long connecting to a cluster may take before it counts as unreachable.</param>
+public sealed record ConnectionOptions(string Storage, string DataFolder, string? Cluster, string ServiceId, int? Slots, bool Verbose, TimeSpan? ConnectTimeout = null);

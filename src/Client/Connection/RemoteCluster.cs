@@ -10,8 +10,8 @@ namespace CapacityGrid.Client.Connection;
 /// <summary>An Orleans client of running silos, found through Azure Table membership in the given storage.</summary>
 public static class RemoteCluster
 {
-    /// <summary>How long connecting may take before the cluster counts as unreachable.</summary>
-    public static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(20);
+    /// <summary>How long connecting may take, by default, before the cluster counts as unreachable.</summary>
+    public static readonly TimeSpan DefaultConnectTimeout = TimeSpan.FromSeconds(60);
 
     /// <summary>Connects to the cluster and returns its host (dispose it to disconnect).</summary>
     /// <exception cref="ClusterUnavailableException">No gateway of the cluster answers.</exception>
@@ -34,7 +34,7 @@ public static class RemoteCluster
         });
         var host = builder.Build();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(ConnectTimeout);
+        timeout.CancelAfter(options.ConnectTimeout ?? DefaultConnectTimeout);
         try
         {
             await host.StartAsync(timeout.Token);

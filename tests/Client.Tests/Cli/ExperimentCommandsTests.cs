@@ -129,7 +129,7 @@ public sealed class ExperimentCommandsTests(StandaloneSiloFixture cluster) : ICl
     [Fact]
     public async Task Status_OfAClusterThatDoesNotRun_ExitsWith3()
     {
-        var status = await CliRun.InvokeAsync("status", "x", "--cluster", "nobody-here", "--storage", _cluster.Storage);
+        var status = await CliRun.InvokeAsync("status", "x", "--cluster", "nobody-here", "--storage", _cluster.Storage, "--connect-timeout", "5");
 
         Assert.Equal(3, status.ExitCode);
         Assert.Contains("no silo of cluster 'nobody-here'", status.Error);

@@ -19,9 +19,22 @@ public sealed class ProcessClusterTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _azurite = await AzuriteLauncher.StartOnFreePortsAsync(Path.Combine(_folder, "azurite"));
+        var gateways = new List<int>();
         for (var i = 0; i < 2; i++)
         {
-            _silos.Add(StartSilo(i));
+            var gateway = AzuriteLauncher.FreePort();
+            gateways.Add(gateway);
+            _silos.Add(StartSilo(i, gateway));
+        }
+        // A silo process takes a while to start on a busy machine: wait until every gateway listens.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        deadline.CancelAfter(TimeSpan.FromMinutes(2));
+        foreach (var gateway in gateways)
+        {
+            while (!await AzuriteLauncher.AnswersAsync(new Uri($"http://127.0.0.1:{gateway}/"), deadline.Token))
+            {
+                await Task.Delay(200, deadline.Token);
+            }
         }
     }
 
@@ -66,7 +79,7 @@ public sealed class ProcessClusterTests : IAsyncLifetime
         });
     }
 
-    private Process StartSilo(int index)
+    private Process StartSilo(int index, int gatewayPort)
     {
         var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "CapacityGrid.Silo"))
         {
@@ -78,7 +91,7 @@ public sealed class ProcessClusterTests : IAsyncLifetime
         start.Environment["Cluster__ClusterId"] = _clusterId;
         start.Environment["Cluster__ServiceId"] = _clusterId;
         start.Environment["Cluster__SiloPort"] = $"{AzuriteLauncher.FreePort()}";
-        start.Environment["Cluster__GatewayPort"] = $"{AzuriteLauncher.FreePort()}";
+        start.Environment["Cluster__GatewayPort"] = $"{gatewayPort}";
         start.Environment["Training__Slots"] = "1";
         start.Environment["Training__LivenessCheck"] = "00:00:02";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
