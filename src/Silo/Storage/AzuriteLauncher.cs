@@ -53,7 +53,16 @@ public sealed class AzuriteLauncher : IAsyncDisposable
     /// <summary>Starts a private Azurite on free loopback ports (for tests and side-by-side runs).</summary>
     public static Task<AzuriteLauncher> StartOnFreePortsAsync(string dataFolder, Action<string>? progress = null, CancellationToken cancellationToken = default)
     {
-        var (blob, queue, table) = (FreePort(), FreePort(), FreePort());
+        var ports = new List<int>(3);
+        while (ports.Count < 3)
+        {
+            var port = FreePort();
+            if (!ports.Contains(port))
+            {
+                ports.Add(port);
+            }
+        }
+        var (blob, queue, table) = (ports[0], ports[1], ports[2]);
         return StartAsync(blob, queue, table, dataFolder, StorageEndpoint.AzuriteConnectionString(blob, queue, table), progress, cancellationToken);
     }
 
@@ -94,9 +103,10 @@ public sealed class AzuriteLauncher : IAsyncDisposable
         process.BeginErrorReadLine();
         var launcher = new AzuriteLauncher(process, connectionString, output);
 
+        // Azurite opens its blob, queue and table servers one after another; callers use all three (Orleans
+        // keeps membership and reminders in tables), so it is ready only when every port answers.
         var deadline = Stopwatch.StartNew();
-        var endpoint = new Uri($"http://127.0.0.1:{blob}/");
-        while (!await AnswersAsync(endpoint, cancellationToken))
+        while (!await AllAnswerAsync([blob, queue, table], cancellationToken))
         {
             if (process.HasExited || deadline.Elapsed > StartTimeout)
             {
@@ -108,6 +118,18 @@ public sealed class AzuriteLauncher : IAsyncDisposable
             await Task.Delay(100, cancellationToken);
         }
         return launcher;
+    }
+
+    private static async Task<bool> AllAnswerAsync(int[] ports, CancellationToken cancellationToken)
+    {
+        foreach (var port in ports)
+        {
+            if (!await AnswersAsync(new Uri($"http://127.0.0.1:{port}/"), cancellationToken))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>True when something accepts TCP connections at the endpoint's host and port.</summary>
