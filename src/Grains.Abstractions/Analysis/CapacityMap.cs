@@ -10,7 +10,8 @@ public sealed record CapacityMap(
     [property: Id(1)] string Name,
     [property: Id(2)] DatasetSummary Dataset,
     [property: Id(3)] IReadOnlyList<CapacityMapRow> Points,
-    [property: Id(4), JsonIgnore] string? DatasetMeasuresJson = null)
+    [property: Id(4), JsonIgnore] string? DatasetMeasuresJson = null,
+    [property: Id(5)] CapacityAnalysis? Analysis = null)
 {
     /// <summary>The dataset's information measures (null while they are being computed), as written to JSON.</summary>
     [JsonPropertyName("datasetMeasures")]
