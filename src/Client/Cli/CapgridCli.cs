@@ -20,6 +20,7 @@ public static class CapgridCli
             Experiments.ExperimentCommands.Cancel(global, output, error),
             Measure.MeasureCommand.Create(output, error),
             ExportCommand.Create(output, error),
+            ReportCommand.Create(global, output, error),
         };
         global.AddTo(root);
         var parse = root.Parse(args);
