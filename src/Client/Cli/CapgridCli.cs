@@ -21,6 +21,7 @@ public static class CapgridCli
             Measure.MeasureCommand.Create(output, error),
             ExportCommand.Create(output, error),
             ReportCommand.Create(global, output, error),
+            SiloCommand.Create(global, output, error),
         };
         global.AddTo(root);
         var parse = root.Parse(args);

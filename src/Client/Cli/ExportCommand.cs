@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.CommandLine;
 using CapacityGrid.Analysis.Training;
 
@@ -16,16 +17,17 @@ public static class ExportCommand
         var checkpoint = new Argument<string>("checkpoint") { Description = "The checkpoint: a local file with --from-file (a blob in the cluster's storage is not supported yet)" };
         var fromFile = new Option<bool>("--from-file") { Description = "Read the checkpoint from a local file (e.g. a downloaded epoch-NNNN.ckpt blob)" };
         var outPath = new Option<FileInfo>("--out") { Description = "The safetensors file to write", DefaultValueFactory = _ => new FileInfo("weights.safetensors") };
+        var json = new Option<bool>("--json") { Description = "Print what was written (file, model, epoch, parameters) as JSON" };
         var command = new Command("export", "Write a checkpoint's weights as safetensors (fc1.weight, fc1.bias, ..., out.weight, out.bias)")
         {
-            checkpoint, fromFile, outPath,
+            checkpoint, fromFile, outPath, json,
         };
         command.SetAction((parse, cancellationToken) => ExportAsync(
-            parse.GetValue(checkpoint)!, parse.GetValue(fromFile), parse.GetValue(outPath)!, output, error, cancellationToken));
+            parse.GetValue(checkpoint)!, parse.GetValue(fromFile), parse.GetValue(outPath)!, parse.GetValue(json), output, error, cancellationToken));
         return command;
     }
 
-    private static async Task<int> ExportAsync(string checkpoint, bool fromFile, FileInfo outPath, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> ExportAsync(string checkpoint, bool fromFile, FileInfo outPath, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var source = OpenSource(checkpoint, fromFile);
         if (source.Problem is { } problem)
@@ -45,7 +47,9 @@ public static class ExportCommand
                 read = CheckpointExport.ToSafetensors(payload, file);
             }
             File.Move(temporary, outPath.FullName, overwrite: true);
-            await output.WriteLineAsync($"{outPath.FullName}: model {read.Spec}, epoch {read.Epoch}, {read.Spec.ParameterCount} parameters");
+            await output.WriteLineAsync(json
+                ? JsonSerializer.Serialize(new { file = outPath.FullName, model = read.Spec.ToString(), epoch = read.Epoch, parameters = read.Spec.ParameterCount }, Output.JsonOutput.Options)
+                : $"{outPath.FullName}: model {read.Spec}, epoch {read.Epoch}, {read.Spec.ParameterCount} parameters");
             return ExitCodes.Success;
         }
         catch (CheckpointFormatException e)

@@ -14,7 +14,7 @@ internal static class ExperimentWatch
     /// <summary>Polls the experiment, printing progress to <paramref name="error"/>, until it completes or is cancelled.</summary>
     public static async Task<ExperimentStatus> UntilEndedAsync(IExperimentGrain experiment, TextWriter error, CancellationToken cancellationToken)
     {
-        var progress = new ProgressPrinter(error, TimeProvider.System);
+        var progress = ProgressPrinter.For(error);
         var status = await GrainRetry.CallAsync(experiment.GetStatusAsync, error, cancellationToken);
         while (status.State == ExperimentState.Running)
         {
