@@ -12,7 +12,7 @@ public static class ExitCodes
     /// <summary>Bad input: a command line, spec or dataset that cannot be used. Nothing was created.</summary>
     public const int BadInput = 2;
 
-    /// <summary>Storage or the cluster cannot be reached or started.</summary>
+    /// <summary>Storage or the cluster cannot be reached or started, a silo cannot start, or a required local tool (Azurite, plotly.js) is missing.</summary>
     public const int Unavailable = 3;
 
     /// <summary>Interrupted (Ctrl-C).</summary>
