@@ -19,6 +19,7 @@ public static class CapgridCli
             Experiments.ExperimentCommands.Resume(global, output, error),
             Experiments.ExperimentCommands.Cancel(global, output, error),
             Measure.MeasureCommand.Create(output, error),
+            Recommend.RecommendCommand.Create(output, error),
             ExportCommand.Create(output, error),
             ReportCommand.Create(global, output, error),
             SiloCommand.Create(global, output, error),

@@ -5,7 +5,8 @@ namespace CapacityGrid.Grains.Abstractions.Experiments;
 /// <summary>
 /// What a user asks for: a dataset, a grid of shapes and seeds, and how to train each point.
 /// Read from a JSON spec file by <see cref="SpecParser"/>. <c>Measures</c> is left out of the JSON when absent and
-/// never enters point ids: it changes what is measured, not what is trained.
+/// never enters point ids: it changes what is measured, not what is trained. <c>Search</c> (absent: the full grid)
+/// picks which configurations train; it never enters point ids either.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("capacitygrid.experiment-spec")]
 public sealed record ExperimentSpec(
@@ -13,7 +14,8 @@ public sealed record ExperimentSpec(
     [property: Id(1)] DatasetSpec Dataset,
     [property: Id(2)] GridSpec Grid,
     [property: Id(3)] TrainingSpec Training,
-    [property: Id(4), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] MeasuresSpec? Measures = null);
+    [property: Id(4), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] MeasuresSpec? Measures = null,
+    [property: Id(5), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] SearchSpec? Search = null);
 
 /// <summary>
 /// Where the data comes from. <c>Kind</c> is <c>teacher</c> (synthetic, labelled by a random teacher MLP

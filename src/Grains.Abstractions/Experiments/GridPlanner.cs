@@ -9,11 +9,22 @@ public static class GridPlanner
 {
     /// <summary>
     /// Every width x depth x shape (in that nesting order), then every explicit shape, each with every seed.
-    /// A shape that two combinations give alike (a funnel of depth 1 is uniform) is trained once.
+    /// A shape that two combinations give alike (a funnel of depth 1 is uniform) is trained once. With a random
+    /// search (<see cref="SearchSpec"/>) only its sample of these shapes, still in grid order.
     /// </summary>
     public static IReadOnlyList<GridPoint> Expand(ExperimentSpec spec)
     {
-        var grid = spec.Grid;
+        var shapes = Configurations(spec.Grid);
+        if (spec.Search is { Strategy: SearchSpec.Random, Samples: { } samples } search)
+        {
+            shapes = Sample(shapes, samples, search.Seed ?? 1);
+        }
+        return Points(spec, shapes);
+    }
+
+    /// <summary>The distinct hidden-layer shapes of the full grid, in grid order (seeds not counted).</summary>
+    public static IReadOnlyList<int[]> Configurations(GridSpec grid)
+    {
         var shapes = new List<int[]>();
         foreach (var width in grid.Widths)
         {
@@ -26,9 +37,16 @@ public static class GridPlanner
             }
         }
         shapes.AddRange(grid.Layers ?? []);
-        var points = new List<GridPoint>(shapes.Count * grid.Seeds.Length);
         var seen = new HashSet<string>();
-        foreach (var hidden in shapes.Where(h => seen.Add(string.Join(',', h))))
+        return [.. shapes.Where(h => seen.Add(string.Join(',', h)))];
+    }
+
+    /// <summary>One point per shape and seed of the spec's grid, shape by shape.</summary>
+    public static IReadOnlyList<GridPoint> Points(ExperimentSpec spec, IEnumerable<int[]> shapes)
+    {
+        var grid = spec.Grid;
+        var points = new List<GridPoint>();
+        foreach (var hidden in shapes)
         {
             foreach (var seed in grid.Seeds)
             {
@@ -36,6 +54,20 @@ public static class GridPlanner
             }
         }
         return points;
+    }
+
+    // A partial Fisher-Yates shuffle with a seeded generator (System.Random's seeded sequence is fixed across
+    // .NET versions), then back into grid order: the same seed always picks the same shapes.
+    private static List<int[]> Sample(IReadOnlyList<int[]> shapes, int samples, int seed)
+    {
+        var order = Enumerable.Range(0, shapes.Count).ToArray();
+        var random = new Random(seed);
+        for (var i = 0; i < samples; i++)
+        {
+            var j = random.Next(i, order.Length);
+            (order[i], order[j]) = (order[j], order[i]);
+        }
+        return [.. order.Take(samples).Order().Select(i => shapes[i])];
     }
 
     /// <summary>

@@ -36,6 +36,10 @@ public static partial class SpecValidator
         {
             ValidateMeasures(measures);
         }
+        if (spec.Search is { } search)
+        {
+            SearchValidator.Validate(search, spec.Grid);
+        }
     }
 
     private static void ValidateMeasures(MeasuresSpec m)

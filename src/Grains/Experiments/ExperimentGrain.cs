@@ -31,7 +31,9 @@ public sealed class ExperimentGrain(
 
     private ExperimentGrainState S => state.State;
 
-    private bool Active => S.Spec is not null && !S.IsCancelled && S.Finished + S.Failed + S.Diverged + S.Cancelled < S.Points.Count;
+    private bool Active => S.Spec is not null && !S.IsCancelled && (S.Finished + S.Failed + S.Diverged + S.Cancelled < S.Points.Count || RefinementPending);
+
+    private bool RefinementPending => S.Spec?.Search is { IsAdaptive: true } && !S.SearchDone;
 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -173,6 +175,22 @@ public sealed class ExperimentGrain(
 
     private async Task StartQueuedAsync()
     {
+        do
+        {
+            await StartNextPointsAsync();
+        }
+        while (await RefineAsync());
+        S.EpochsDone += _epochsSinceWrite;
+        _epochsSinceWrite = 0;
+        await state.WriteStateAsync();
+        if (!Active)
+        {
+            await StopKeepingAliveAsync();
+        }
+    }
+
+    private async Task StartNextPointsAsync()
+    {
         var spec = S.Spec!;
         var id = this.GetPrimaryKeyString();
         while (!S.IsCancelled && S.Running.Count < options.Value.PointsInFlight && S.NextIndex < S.Points.Count)
@@ -190,13 +208,37 @@ public sealed class ExperimentGrain(
                 Count(status);
             }
         }
-        S.EpochsDone += _epochsSinceWrite;
-        _epochsSinceWrite = 0;
-        await state.WriteStateAsync();
-        if (!Active)
+    }
+
+    // Adaptive search: once every point so far has ended, one round adds the points between the knee and the
+    // width below it (true), or refinement stops (false). The new points and the round are written with the
+    // next state write, before any of them is counted; after a crash the round is simply computed again from
+    // the same results.
+    private async Task<bool> RefineAsync()
+    {
+        if (!RefinementPending || S.IsCancelled || S.Running.Count > 0 || S.NextIndex < S.Points.Count)
         {
-            await StopKeepingAliveAsync();
+            return false;
         }
+        var spec = S.Spec!;
+        IReadOnlyList<GridPoint> added = [];
+        if (S.SearchRounds < spec.Search!.EffectiveMaxRounds)
+        {
+            var results = new List<PointResult>(S.Points.Count);
+            foreach (var chunk in S.Points.Chunk(CheckFanOut))
+            {
+                results.AddRange(await Task.WhenAll(chunk.Select(p => Trainer(p.PointId).GetResultAsync())));
+            }
+            added = KneeRefinement.NextPoints(spec, S.Points, results);
+        }
+        if (added.Count == 0)
+        {
+            S.SearchDone = true;
+            return false;
+        }
+        S.Points.AddRange(added);
+        S.SearchRounds++;
+        return true;
     }
 
     private async Task StopKeepingAliveAsync()
@@ -245,7 +287,7 @@ public sealed class ExperimentGrain(
         var ended = S.Finished + S.Failed + S.Diverged + S.Cancelled;
         var state = S.Spec is null ? ExperimentState.Unknown
             : S.IsCancelled ? ExperimentState.Cancelled
-            : ended == total ? ExperimentState.Completed
+            : ended == total && !RefinementPending ? ExperimentState.Completed
             : ExperimentState.Running;
         var training = _training.Count(S.Running.Contains);
         return new ExperimentStatus(

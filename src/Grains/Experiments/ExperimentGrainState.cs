@@ -41,4 +41,10 @@ public sealed class ExperimentGrainState
 
     /// <summary>True once a user cancelled the experiment.</summary>
     [Id(10)] public bool IsCancelled { get; set; }
+
+    /// <summary>Adaptive search: refinement rounds that added points (their points are in <see cref="Points"/>).</summary>
+    [Id(11)] public int SearchRounds { get; set; }
+
+    /// <summary>Adaptive search: true once refinement stopped; the experiment completes only then.</summary>
+    [Id(12)] public bool SearchDone { get; set; }
 }

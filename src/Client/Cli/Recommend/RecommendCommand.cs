@@ -1,0 +1,111 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using CapacityGrid.Analysis.Capacity;
+using CapacityGrid.Analysis.Data;
+using CapacityGrid.Analysis.Models;
+using CapacityGrid.Analysis.Training;
+using CapacityGrid.Client.Output;
+using CapacityGrid.Grains.Abstractions.Experiments;
+using CapacityGrid.Grains.Datasets;
+
+namespace CapacityGrid.Client.Cli.Recommend;
+
+/// <summary>
+/// <c>capgrid recommend &lt;dataset&gt;</c>: trains one over-sized MLP in this process, sizes each hidden layer from its
+/// probe (<see cref="ProbeRecommender"/>), optionally verifies with a small grid around the recommendation, and
+/// compares the compute with a full sweep. Local training: one model (or a handful with --verify) needs no cluster,
+/// storage or checkpoints, and starts in a second.
+/// </summary>
+public static class RecommendCommand
+{
+    /// <summary>The grid a full sweep is compared with unless <c>--sweep</c> names a spec.</summary>
+    public static readonly GridSpec DefaultSweep = new([8, 16, 32, 64, 128, 256], [1, 2, 3], [1, 2, 3]);
+
+    /// <summary>Builds the command.</summary>
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var source = new Argument<string>("dataset") { Description = "A CSV file (.csv, .csv.gz), an IDX folder, an experiment spec or a bare dataset spec (.json)" };
+        var label = new Option<string?>("--label") { Description = "The CSV label column, by header name or 0-based index (default: the last column)" };
+        var width = new Option<int>("--probe-width") { Description = "Width of every hidden layer of the over-sized probe", DefaultValueFactory = _ => 256 };
+        var depth = new Option<int>("--depth") { Description = "Hidden layers of the probe (and of the recommendation)", DefaultValueFactory = _ => 2 };
+        var epochs = new Option<int>("--epochs") { Description = "Epochs the probe (and each verification model) trains", DefaultValueFactory = _ => 20 };
+        var rate = new Option<double>("--learning-rate") { Description = "Adam's learning rate", DefaultValueFactory = _ => 0.003 };
+        var batch = new Option<int>("--batch-size") { Description = "Batch size", DefaultValueFactory = _ => 64 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the probe's initialisation and batch order", DefaultValueFactory = _ => 1 };
+        var verify = new Option<bool>("--verify") { Description = "Also train the recommendation x0.5, x1 and x2 with two seeds each and report their knee" };
+        var sweep = new Option<string?>("--sweep") { Description = "An experiment spec whose grid (and epochs) the compute is compared with (default: widths 8-256 x depths 1-3 x 3 seeds)" };
+        var json = new Option<bool>("--json") { Description = "Print the recommendation as JSON" };
+        var command = new Command("recommend", "Recommend each hidden layer's width from one over-sized probe model, with its evidence and the compute saved against a sweep")
+        {
+            source, label, width, depth, epochs, rate, batch, seed, verify, sweep, json,
+        };
+        command.SetAction((parse, token) => RunAsync(
+            new RecommendRequest(parse.GetValue(source)!, parse.GetValue(label), parse.GetValue(width), parse.GetValue(depth),
+                parse.GetValue(epochs), parse.GetValue(rate), parse.GetValue(batch), parse.GetValue(seed), parse.GetValue(verify),
+                parse.GetValue(sweep)),
+            parse.GetValue(json), output, error, token));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(RecommendRequest request, bool json, TextWriter output, TextWriter error, CancellationToken token)
+    {
+        DataSplit data;
+        GridSpec sweepGrid;
+        int sweepEpochs;
+        string sweepName;
+        try
+        {
+            request.Validate();
+            var dataset = DatasetOf(request.Source, request.Label);
+            data = await Task.Run(() => DatasetCache.Load(dataset), token);
+            (sweepGrid, sweepEpochs, sweepName) = SweepOf(request);
+        }
+        catch (Exception e) when (e is SpecException or DataFormatException or IOException or ArgumentException)
+        {
+            await error.WriteLineAsync($"capgrid: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        var recommendation = await Task.Run(() => new Recommender(request, data, error, token).Run(sweepGrid, sweepEpochs, sweepName), token);
+        await output.WriteAsync(json
+            ? JsonSerializer.Serialize(recommendation, JsonOutput.Options) + Environment.NewLine
+            : RecommendationText.Render(recommendation));
+        return ExitCodes.Success;
+    }
+
+    private static (GridSpec Grid, int Epochs, string Name) SweepOf(RecommendRequest request)
+    {
+        if (request.Sweep is not { } path)
+        {
+            return (DefaultSweep, request.Epochs, "default grid: widths 8-256 x depths 1-3 x 3 seeds");
+        }
+        var spec = SpecParser.ParseFile(path);
+        return (spec.Grid, spec.Training.Epochs, $"grid of {path}");
+    }
+
+    // The dataset as in specs: a folder is IDX, a .json file an experiment or bare dataset spec, else a CSV file.
+    private static DatasetSpec DatasetOf(string source, string? label)
+    {
+        if (Directory.Exists(source))
+        {
+            return new DatasetSpec("idx", source);
+        }
+        if (!File.Exists(source))
+        {
+            throw new SpecException("dataset", $"'{source}' is neither a file nor a folder");
+        }
+        if (source.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            return SpecParser.ParseDatasetFile(source);
+        }
+        if (source.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || source.EndsWith(".csv.gz", StringComparison.OrdinalIgnoreCase))
+        {
+            var dataset = new DatasetSpec("csv", source, Label: label);
+            SpecValidator.ValidateDataset(dataset);
+            return dataset;
+        }
+        throw new SpecException("dataset", $"'{source}': expected a CSV file (.csv, .csv.gz), an IDX folder or a spec (.json)");
+    }
+
+    internal static string Number(double value) => value.ToString(value >= 1e6 ? "0.00e0" : "#,0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,63 @@
+using CapacityGrid.Analysis.Capacity;
+
+namespace CapacityGrid.Client.Cli.Recommend;
+
+/// <summary>What <c>capgrid recommend</c> prints (and writes as JSON with <c>--json</c>).</summary>
+/// <param name="Dataset">The dataset's description.</param>
+/// <param name="TrainSamples">Rows of the training part.</param>
+/// <param name="Probe">The over-sized probe model, e.g. <c>12-256-256-4 relu</c>.</param>
+/// <param name="ProbeEpochs">Epochs the probe trained.</param>
+/// <param name="ProbeTestAccuracy">The probe's final test accuracy.</param>
+/// <param name="Layers">Per hidden layer: the recommended width and its evidence.</param>
+/// <param name="Hidden">The recommended hidden widths.</param>
+/// <param name="Parameters">Parameters of the recommended model.</param>
+/// <param name="ProbeParameters">Parameters of the probe model.</param>
+/// <param name="Compute">Compute used against a full sweep.</param>
+/// <param name="Verification">The small grid around the recommendation (null without <c>--verify</c>).</param>
+public sealed record Recommendation(
+    string Dataset,
+    int TrainSamples,
+    string Probe,
+    int ProbeEpochs,
+    double ProbeTestAccuracy,
+    IReadOnlyList<LayerRecommendation> Layers,
+    int[] Hidden,
+    long Parameters,
+    long ProbeParameters,
+    ComputeComparison Compute,
+    Verification? Verification);
+
+/// <summary>Compute of the recommendation against a full sweep of a grid, in sample-epochs and multiply-adds.</summary>
+/// <param name="ProbeSampleEpochs">Training samples x epochs the probe trained.</param>
+/// <param name="ProbeMultiplyAdds">Multiply-adds of training the probe (3 forward passes per sample).</param>
+/// <param name="VerifySampleEpochs">Sample-epochs of the verification grid (0 without it).</param>
+/// <param name="VerifyMultiplyAdds">Multiply-adds of the verification grid.</param>
+/// <param name="Sweep">Which grid the sweep is: the default grid or a spec file's.</param>
+/// <param name="SweepPoints">Points of that sweep.</param>
+/// <param name="SweepSampleEpochs">Its sample-epochs, on this dataset's training part.</param>
+/// <param name="SweepMultiplyAdds">Its multiply-adds.</param>
+/// <param name="Fraction">(probe + verification) multiply-adds / sweep multiply-adds.</param>
+public sealed record ComputeComparison(
+    long ProbeSampleEpochs,
+    double ProbeMultiplyAdds,
+    long VerifySampleEpochs,
+    double VerifyMultiplyAdds,
+    string Sweep,
+    int SweepPoints,
+    long SweepSampleEpochs,
+    double SweepMultiplyAdds,
+    double Fraction);
+
+/// <summary>The verification grid: the recommendation scaled by 0.5, 1 and 2, each over a few seeds, and its knee.</summary>
+/// <param name="Shapes">Each shape's accuracies.</param>
+/// <param name="Knee">The knee of these shapes (hidden widths joined by '-').</param>
+/// <param name="Confirmed">True when the knee is the recommendation itself or smaller (x2 adds less than the tolerance).</param>
+public sealed record Verification(IReadOnlyList<VerifiedShape> Shapes, string Knee, bool Confirmed);
+
+/// <summary>One shape of the verification grid.</summary>
+/// <param name="Scale">0.5, 1 or 2.</param>
+/// <param name="Hidden">Its hidden widths.</param>
+/// <param name="Parameters">Its parameter count.</param>
+/// <param name="TestAccuracies">Final test accuracy per seed.</param>
+/// <param name="MeanTestAccuracy">Their mean.</param>
+public sealed record VerifiedShape(double Scale, int[] Hidden, long Parameters, double[] TestAccuracies, double MeanTestAccuracy);

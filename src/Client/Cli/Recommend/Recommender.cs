@@ -1,0 +1,98 @@
+using System.Globalization;
+using CapacityGrid.Analysis.Capacity;
+using CapacityGrid.Analysis.Data;
+using CapacityGrid.Analysis.Models;
+using CapacityGrid.Analysis.Training;
+using CapacityGrid.Grains.Abstractions.Experiments;
+
+namespace CapacityGrid.Client.Cli.Recommend;
+
+/// <summary>The long part of <c>capgrid recommend</c>: probe, recommendation, verification; progress to <c>error</c>.</summary>
+internal sealed class Recommender(RecommendRequest request, DataSplit data, TextWriter error, CancellationToken token)
+{
+    private static readonly int[] VerifySeeds = [1, 2];
+    private static readonly double[] VerifyScales = [0.5, 1, 2];
+
+    public Recommendation Run(GridSpec sweepGrid, int sweepEpochs, string sweepName)
+    {
+        var inputs = data.Train.FeatureCount;
+        var classes = data.Train.Classes;
+        var probeSpec = new MlpSpec(inputs, [.. Enumerable.Repeat(request.ProbeWidth, request.Depth)], classes);
+        Progress($"probe {probeSpec} on {data.Description}: {data.Train.Samples} training samples, {request.Epochs} epochs");
+        var run = ProbeRun.Train(data, probeSpec, Options(request.Seed), e =>
+            Progress($"probe epoch {e.Epoch}/{request.Epochs}: train acc {F(e.TrainAccuracy)}, test acc {F(e.TestAccuracy)}"), token);
+        var layers = ProbeRecommender.Recommend(run.Probe);
+        var hidden = layers.Select(l => l.Width).ToArray();
+        var recommended = new MlpSpec(inputs, hidden, classes);
+        Progress($"recommended {string.Join('-', hidden)}");
+
+        Verification? verification = null;
+        long verifySampleEpochs = 0;
+        double verifyMultiplyAdds = 0;
+        if (request.Verify)
+        {
+            (verification, verifySampleEpochs, verifyMultiplyAdds) = Verify(hidden, inputs, classes);
+        }
+
+        var sweepShapes = GridPlanner.Configurations(sweepGrid);
+        var sweepSampleEpochs = (long)data.Train.Samples * sweepEpochs;
+        var sweepMultiplyAdds = sweepShapes.Sum(h => TrainingCost.TrainingMultiplyAdds(new MlpSpec(inputs, h, classes), sweepSampleEpochs)) * sweepGrid.Seeds.Length;
+        var probeMultiplyAdds = TrainingCost.TrainingMultiplyAdds(probeSpec, run.SampleEpochs);
+        var compute = new ComputeComparison(
+            run.SampleEpochs, probeMultiplyAdds, verifySampleEpochs, verifyMultiplyAdds, sweepName,
+            sweepShapes.Count * sweepGrid.Seeds.Length, sweepSampleEpochs * sweepShapes.Count * sweepGrid.Seeds.Length, sweepMultiplyAdds,
+            (probeMultiplyAdds + verifyMultiplyAdds) / sweepMultiplyAdds);
+        return new Recommendation(
+            data.Description, data.Train.Samples, probeSpec.ToString(), run.Final.Epoch, run.Final.TestAccuracy, layers, hidden,
+            recommended.ParameterCount, probeSpec.ParameterCount, compute, verification);
+    }
+
+    private (Verification, long SampleEpochs, double MultiplyAdds) Verify(int[] hidden, int inputs, int classes)
+    {
+        var shapes = new List<VerifiedShape>();
+        long sampleEpochs = 0;
+        double multiplyAdds = 0;
+        foreach (var scale in VerifyScales)
+        {
+            var scaled = hidden.Select(w => Math.Max(1, (int)Math.Round(w * scale))).ToArray();
+            var spec = new MlpSpec(inputs, scaled, classes);
+            var accuracies = new List<double>();
+            foreach (var seed in VerifySeeds)
+            {
+                EpochReport? last = null;
+                MlpTrainer.Train(data, spec, Options(seed), e =>
+                {
+                    last = e;
+                    Progress($"verify {string.Join('-', scaled)} seed {seed}: epoch {e.Epoch}/{request.Epochs}, test acc {F(e.TestAccuracy)}");
+                }, token);
+                accuracies.Add(last!.TestAccuracy);
+                var done = (long)data.Train.Samples * last.Epoch;
+                sampleEpochs += done;
+                multiplyAdds += TrainingCost.TrainingMultiplyAdds(spec, done);
+            }
+            shapes.Add(new VerifiedShape(scale, scaled, spec.ParameterCount, [.. accuracies], accuracies.Average()));
+        }
+        var candidates = shapes.Select(s => new KneeCandidate(
+            string.Join('-', s.Hidden), s.Parameters, s.MeanTestAccuracy, StandardDeviation(s.TestAccuracies), s.TestAccuracies.Length)).ToList();
+        var knee = Knee.Find(candidates)!;
+        var mine = shapes.Single(s => s.Scale == 1);
+        return (new Verification(shapes, knee.Knee.Key, knee.Knee.Size <= mine.Parameters), sampleEpochs, multiplyAdds);
+    }
+
+    private TrainOptions Options(int seed) => new(
+        request.Epochs, "adam", request.LearningRate, request.BatchSize, Seed: seed, Device: "cpu");
+
+    private static double StandardDeviation(double[] values)
+    {
+        if (values.Length < 2)
+        {
+            return 0;
+        }
+        var mean = values.Average();
+        return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1));
+    }
+
+    private void Progress(string line) => error.WriteLine($"capgrid: {line}");
+
+    private static string F(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Text;
+using CapacityGrid.Client.Cli.Recommend;
+
+namespace CapacityGrid.Client.Output;
+
+/// <summary>Renders a <see cref="Recommendation"/> as text: the shape, the evidence per layer, the compute, the verification.</summary>
+public static class RecommendationText
+{
+    /// <summary>The text form.</summary>
+    public static string Render(Recommendation r)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var text = new StringBuilder();
+        text.AppendLine(c, $"dataset: {r.Dataset}, {r.TrainSamples} training samples");
+        text.AppendLine(c, $"probe: {r.Probe}, {r.ProbeEpochs} epochs, test accuracy {r.ProbeTestAccuracy:0.0000}, {r.ProbeParameters:#,0} parameters");
+        text.AppendLine();
+        text.AppendLine("layer  probe width  saturation  saturation dim  TwoNN dim  dimension used  recommended");
+        text.AppendLine("-----  -----------  ----------  --------------  ---------  --------------  -----------");
+        foreach (var l in r.Layers)
+        {
+            var saturation = l.Saturation is { } s ? s.ToString("0.000", c) : "-";
+            var twoNN = l.TwoNNDimension is { } t ? t.ToString("0.0", c) : "-";
+            var flag = l.Saturated ? "  (saturated: try a wider probe)" : "";
+            var saturationDimension = l.SaturationDimension?.ToString(c) ?? "-";
+            var used = $"{l.Dimension.ToString("0.0", c)} {l.Source}";
+            text.AppendLine(c, $"{l.Name,-5}  {l.ProbeWidth,11}  {saturation,10}  {saturationDimension,14}  {twoNN,9}  {used,14}  {l.Width,11}{flag}");
+        }
+        text.AppendLine();
+        text.AppendLine(c, $"recommended hidden widths: {string.Join('-', r.Hidden)} ({r.Parameters:#,0} parameters; width = max(4, ceil(1.25 x dimension) rounded up to a multiple of 8))");
+        var k = r.Compute;
+        var verification = k.VerifySampleEpochs > 0
+            ? string.Create(c, $" + verification {k.VerifySampleEpochs:#,0} ({RecommendCommand.Number(k.VerifyMultiplyAdds)})")
+            : "";
+        text.AppendLine(c, $"compute: probe {k.ProbeSampleEpochs:#,0} sample-epochs ({RecommendCommand.Number(k.ProbeMultiplyAdds)} multiply-adds){verification}");
+        text.AppendLine(c, $"  against a full sweep of the {k.Sweep}: {k.SweepPoints} points, {k.SweepSampleEpochs:#,0} sample-epochs ({RecommendCommand.Number(k.SweepMultiplyAdds)} multiply-adds): {k.Fraction * 100:0.0} % of its multiply-adds");
+        if (r.Verification is { } v)
+        {
+            text.AppendLine();
+            text.AppendLine("verification (2 seeds each):");
+            foreach (var s in v.Shapes)
+            {
+                var scale = "x" + s.Scale.ToString("0.#", c);
+                text.AppendLine(c, $"  {scale,-4}  {string.Join('-', s.Hidden),-16} {s.Parameters,10:#,0} parameters  test acc {s.MeanTestAccuracy:0.0000} ({string.Join(", ", s.TestAccuracies.Select(a => a.ToString("0.0000", c)))})");
+            }
+            text.AppendLine(c, $"  knee: {v.Knee}: {(v.Confirmed ? "confirmed (doubling the widths gains less than the tolerance)" : "not confirmed: a wider shape is better by more than the tolerance")}");
+        }
+        return text.ToString();
+    }
+}
