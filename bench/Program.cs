@@ -9,6 +9,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["memory"] = Printing(MemoryBench.Run),
     ["datasets"] = DatasetsBenchmark.Run,
     ["throughput"] = Printing(ThroughputBench.Run),
+    ["cnn-throughput"] = Printing(CnnThroughputBench.Run),
     ["batched"] = Printing(BatchedBench.Run),
     ["saturation"] = Printing(SaturationCostBench.Run),
     ["tracking"] = Printing(TrackingCostBench.Run),

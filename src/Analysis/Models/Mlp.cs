@@ -5,10 +5,11 @@ using static TorchSharp.torch;
 namespace CapacityGrid.Analysis.Models;
 
 /// <summary>The TorchSharp module for an <see cref="MlpSpec"/>.</summary>
-public sealed class Mlp : nn.Module<Tensor, Tensor>
+public sealed class Mlp : ClassifierModel
 {
     private readonly ModuleList<Linear> _layers = new();
     private readonly bool _tanh;
+    private readonly ParameterLayer[] _parameterLayers;
 
     /// <summary>Builds the layers; weights are initialised from torch's current generator.</summary>
     /// <exception cref="ArgumentException">The spec is larger than <see cref="MlpSpec.MaxParameters"/>.</exception>
@@ -22,6 +23,7 @@ public sealed class Mlp : nn.Module<Tensor, Tensor>
             _layers.Add(nn.Linear(fanIn, width));
             fanIn = width;
         }
+        _parameterLayers = [.. _layers.Select((l, i) => new ParameterLayer(Spec.LayerNames[i], l.weight!, l.bias!, l.in_features))];
         RegisterComponents();
     }
 
@@ -32,15 +34,18 @@ public sealed class Mlp : nn.Module<Tensor, Tensor>
     public IList<Linear> Layers => _layers;
 
     /// <inheritdoc />
-    public override Tensor forward(Tensor input) => Forward(input, null);
+    public override IModelSpec ModelSpec => Spec;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<ParameterLayer> ParameterLayers => _parameterLayers;
 
     /// <summary>
     /// The forward pass, layer by layer: calls <paramref name="onHidden"/>(index, pre-activation, post-activation)
     /// for each hidden layer (not the output layer) as it goes. The callback must use the two tensors before it
     /// returns: they are disposed when the pass ends. The activation is tanh when the spec says so, else ReLU.
-    /// This is the one implementation of the pass; <see cref="forward"/> is it without a callback.
+    /// This is the one implementation of the pass; <see cref="ClassifierModel.forward"/> is it without a callback.
     /// </summary>
-    public Tensor Forward(Tensor input, Action<int, Tensor, Tensor>? onHidden)
+    public override Tensor Forward(Tensor input, Action<int, Tensor, Tensor>? onHidden)
     {
         using var scope = NewDisposeScope();
         var x = input;

@@ -6,7 +6,7 @@ namespace CapacityGrid.Analysis.Models;
 /// <c>fc1</c>..<c>fcN</c> and <c>out</c>. The constructor refuses shapes that cannot be built,
 /// with an <see cref="ArgumentException"/> whose <see cref="ArgumentException.ParamName"/> names the field.
 /// </summary>
-public sealed record MlpSpec(int InputDim, int[] Hidden, int Classes, string Activation = "relu")
+public sealed record MlpSpec(int InputDim, int[] Hidden, int Classes, string Activation = "relu") : IModelSpec
 {
     /// <summary>Largest width of any layer (inputs, hidden or classes).</summary>
     public const int MaxWidth = 1 << 20;
@@ -53,6 +53,18 @@ public sealed record MlpSpec(int InputDim, int[] Hidden, int Classes, string Act
     /// <summary>The stable names of the layers, input side first.</summary>
     public IReadOnlyList<string> LayerNames =>
         [.. Hidden.Select((_, i) => $"fc{i + 1}"), "out"];
+
+    /// <inheritdoc />
+    public string Family => "mlp";
+
+    /// <inheritdoc />
+    IReadOnlyList<int> IModelSpec.HiddenWidths => Hidden;
+
+    /// <inheritdoc />
+    public string HashText => $"mlp {this}; in={InputDim} hidden=[{string.Join(',', Hidden)}] classes={Classes} activation={Activation}";
+
+    /// <inheritdoc />
+    public ClassifierModel Build() => new Mlp(this);
 
     /// <summary>Throws when the whole network is larger than <see cref="MaxParameters"/>; the constructor checks each field alone.</summary>
     public MlpSpec Validated()

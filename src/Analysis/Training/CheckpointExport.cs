@@ -15,7 +15,7 @@ public static class CheckpointExport
     {
         var checkpoint = CheckpointFormat.Read(payload);
         using var scope = NewDisposeScope();
-        using var model = new Mlp(checkpoint.Spec);
+        using var model = checkpoint.Spec.Build();
         try
         {
             Checkpoints.LoadWeights(model, checkpoint.Weights);
@@ -27,7 +27,7 @@ public static class CheckpointExport
         var metadata = new Dictionary<string, string>
         {
             ["format"] = "pt",
-            ["capgrid.model"] = checkpoint.Spec.ToString(),
+            ["capgrid.model"] = $"{checkpoint.Spec}",
             ["capgrid.epoch"] = checkpoint.Epoch.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["capgrid.spec_hash"] = checkpoint.SpecHash,
         };

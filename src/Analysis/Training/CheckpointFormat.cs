@@ -12,7 +12,8 @@ namespace CapacityGrid.Analysis.Training;
 /// count    uint16   number of sections
 /// section  tag (4 ASCII bytes), length (int64), that many bytes; repeated count times
 /// </code>
-/// Sections: <c>META</c> (spec hash, epoch, metrics, early-stopping state), <c>SPEC</c> (the model spec),
+/// Sections: <c>META</c> (spec hash, epoch, metrics, early-stopping state), <c>SPEC</c> (an MLP's spec) or
+/// <c>CNNS</c> (a CNN's spec, <see cref="CnnSpecFormat"/>; a reader that predates CNNs finds no SPEC and refuses it),
 /// <c>WGHT</c> (TorchSharp <c>Module.save</c>), <c>OPTM</c> (TorchSharp <c>save_state_dict</c>),
 /// <c>RNGS</c> (the torch generator's state bytes). A reader ignores sections it does not know, so
 /// later writers may add some without a new version. Integrity is the blob store's job (it keeps a
@@ -31,7 +32,12 @@ public static class CheckpointFormat
         var sections = new (string Tag, byte[] Data)[]
         {
             ("META", Encode(w => WriteMeta(w, checkpoint))),
-            ("SPEC", Encode(w => WriteSpec(w, checkpoint.Spec))),
+            checkpoint.Spec switch
+            {
+                MlpSpec mlp => ("SPEC", Encode(w => WriteSpec(w, mlp))),
+                CnnSpec cnn => (CnnSpecFormat.Tag, Encode(w => CnnSpecFormat.Write(w, cnn))),
+                var other => throw new ArgumentException($"no checkpoint form for a {other.Family} model", nameof(checkpoint)),
+            },
             ("WGHT", checkpoint.Weights),
             ("OPTM", checkpoint.OptimizerState),
             ("RNGS", checkpoint.GeneratorState),
@@ -70,7 +76,9 @@ public static class CheckpointFormat
         try
         {
             var sections = ReadSections(payload, Magic.Length + 2);
-            var spec = Decode(Section(sections, "SPEC"), ReadSpec);
+            IModelSpec spec = sections.TryGetValue(CnnSpecFormat.Tag, out var cnn)
+                ? Decode(cnn, CnnSpecFormat.Read)
+                : Decode(Section(sections, "SPEC"), ReadSpec);
             return Decode(Section(sections, "META"), r => ReadMeta(r, spec, Section(sections, "WGHT"), Section(sections, "OPTM"), Section(sections, "RNGS")));
         }
         catch (Exception e) when (e is EndOfStreamException or ArgumentException or IOException)
@@ -117,7 +125,7 @@ public static class CheckpointFormat
         w.Write(c.EpochsWithoutImprovement);
     }
 
-    private static TrainingCheckpoint ReadMeta(BinaryReader r, MlpSpec spec, byte[] weights, byte[] optimizer, byte[] generator)
+    private static TrainingCheckpoint ReadMeta(BinaryReader r, IModelSpec spec, byte[] weights, byte[] optimizer, byte[] generator)
     {
         var hash = r.ReadString();
         var epoch = r.ReadInt32();

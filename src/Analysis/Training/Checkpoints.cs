@@ -6,7 +6,7 @@ namespace CapacityGrid.Analysis.Training;
 public static class Checkpoints
 {
     /// <summary>The model's parameters as a byte payload.</summary>
-    public static byte[] SaveWeights(Mlp model)
+    public static byte[] SaveWeights(ClassifierModel model)
     {
         using var memory = new MemoryStream();
         using (var writer = new BinaryWriter(memory, System.Text.Encoding.UTF8, leaveOpen: true))
@@ -20,7 +20,7 @@ public static class Checkpoints
     /// Loads weights into a model of the same shape: a payload made by <see cref="SaveWeights"/>, or a whole
     /// training checkpoint (<see cref="CheckpointFormat"/>), whose weights are taken.
     /// </summary>
-    public static void LoadWeights(Mlp model, byte[] payload)
+    public static void LoadWeights(ClassifierModel model, byte[] payload)
     {
         if (CheckpointFormat.IsCheckpoint(payload))
         {

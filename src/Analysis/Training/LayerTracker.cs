@@ -12,19 +12,19 @@ namespace CapacityGrid.Analysis.Training;
 /// </summary>
 internal sealed class LayerTracker
 {
-    private readonly MlpSpec _spec;
+    private readonly IModelSpec _spec;
     private readonly LayerTracking _options;
     private readonly LayerProbe? _trainProbe;
     private LayerProbe? _testProbe;
 
-    public LayerTracker(MlpSpec spec, LayerTracking options, DataSplit data)
+    public LayerTracker(IModelSpec spec, LayerTracking options, DataSplit data)
     {
         _spec = spec;
         _options = options;
         if (options.Saturation)
         {
-            TrainPass = new PassCovariance(spec.Hidden, data.Train.Samples, options.SaturationSamples, options.Seed);
-            TestPass = new PassCovariance(spec.Hidden, data.Test.Samples, options.SaturationSamples, options.Seed);
+            TrainPass = new PassCovariance(spec.HiddenWidths, data.Train.Samples, options.SaturationSamples, options.Seed);
+            TestPass = new PassCovariance(spec.HiddenWidths, data.Test.Samples, options.SaturationSamples, options.Seed);
         }
         if (options.InformationPlane)
         {
@@ -42,32 +42,32 @@ internal sealed class LayerTracker
     /// The epoch's layer measures, after both evaluation passes: saturation from their accumulators, and the
     /// information plane probed on the model now (on a CPU copy of its weights when it lives elsewhere).
     /// </summary>
-    public IReadOnlyList<LayerEpoch> Measure(Mlp model, DataSplit data, CancellationToken cancellationToken)
+    public IReadOnlyList<LayerEpoch> Measure(ClassifierModel model, DataSplit data, CancellationToken cancellationToken)
     {
         var trainSaturation = TrainPass?.Saturations(_options.Delta);
         var testSaturation = TestPass?.Saturations(_options.Delta);
         ProbeReport? train = null, test = null;
         if (_trainProbe is not null)
         {
-            var onCpu = model.Layers[0].weight!.device_type == DeviceType.CPU;
+            var onCpu = model.ParameterLayers[0].Weight.device_type == DeviceType.CPU;
             var weights = onCpu ? null : Checkpoints.SaveWeights(model);
             train = Probe(_trainProbe, model, weights, data.Train, cancellationToken);
             // The test part is measured with the kernel widths the training part fixed at the first epoch.
             _testProbe ??= new LayerProbe(_spec, ProbeOptions(_options), _trainProbe.KernelWidths);
             test = Probe(_testProbe, model, weights, data.Test, cancellationToken);
         }
-        var layers = new LayerEpoch[_spec.Hidden.Length];
+        var layers = new LayerEpoch[_spec.HiddenWidths.Count];
         for (var l = 0; l < layers.Length; l++)
         {
             layers[l] = new LayerEpoch(
-                _spec.LayerNames[l], _spec.Hidden[l],
+                _spec.LayerNames[l], _spec.HiddenWidths[l],
                 trainSaturation?[l]?.Saturation, testSaturation?[l]?.Saturation,
                 Information(train, l), Information(test, l));
         }
         return layers;
     }
 
-    private static ProbeReport Probe(LayerProbe probe, Mlp model, byte[]? weights, TabularData data, CancellationToken cancellationToken) =>
+    private static ProbeReport Probe(LayerProbe probe, ClassifierModel model, byte[]? weights, TabularData data, CancellationToken cancellationToken) =>
         weights is null ? probe.Probe(model, data, cancellationToken) : probe.Probe(weights, data, cancellationToken);
 
     private static LayerInformation? Information(ProbeReport? report, int layer) =>

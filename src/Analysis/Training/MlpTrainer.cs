@@ -10,7 +10,8 @@ using static TorchSharp.torch;
 namespace CapacityGrid.Analysis.Training;
 
 /// <summary>
-/// Trains an <see cref="MlpSpec"/> on a <see cref="DataSplit"/> with TorchSharp on the calling thread.
+/// Trains a model of any family (an <see cref="MlpSpec"/> or a <see cref="CnnSpec"/>, through <see cref="IModelSpec"/> and
+/// <see cref="ClassifierModel"/>) on a <see cref="DataSplit"/> with TorchSharp on the calling thread.
 /// Callers run it on a thread of their own; it blocks until training ends.
 /// </summary>
 public static class MlpTrainer
@@ -34,7 +35,7 @@ public static class MlpTrainer
     /// <exception cref="CheckpointMismatchException">The resume checkpoint was made for another spec or other options, or another epoch.</exception>
     public static TrainOutcome Train(
         DataSplit data,
-        MlpSpec spec,
+        IModelSpec spec,
         TrainOptions options,
         Action<EpochReport> onEpoch,
         CancellationToken cancellationToken = default,
@@ -42,7 +43,6 @@ public static class MlpTrainer
         TabularData? validation = null,
         LayerTracking? layers = null)
     {
-        spec.Validated();
         options.Validated();
         layers?.Validated();
         if (options.EarlyStopping is not null && validation is null)
@@ -56,8 +56,8 @@ public static class MlpTrainer
 
         using var scope = NewDisposeScope();
         using var generator = new Generator((ulong)options.Seed);
-        using var model = new Mlp(spec);
-        Initialise(model, generator);
+        using var model = spec.Build();
+        model.Initialise(generator);
         var stopper = options.EarlyStopping is { } early ? new EarlyStopper(early) : null;
         if (restored is not null)
         {
@@ -116,28 +116,14 @@ public static class MlpTrainer
         return new TrainOutcome(spec.ParameterCount, ExtractWeights(model), null);
     }
 
-    /// <summary>The model's linear layers as plain weight matrices, named as in <see cref="MlpSpec.LayerNames"/>.</summary>
-    public static IReadOnlyList<WeightMatrix> ExtractWeights(Mlp model)
-    {
-        // detach() and cpu() each make a tensor handle: the scope disposes both.
-        using var scope = NewDisposeScope();
-        var names = model.Spec.LayerNames;
-        var result = new List<WeightMatrix>(model.Layers.Count);
-        for (var i = 0; i < model.Layers.Count; i++)
-        {
-            var layer = model.Layers[i];
-            var w = layer.weight!.detach().cpu();
-            var b = layer.bias!.detach().cpu();
-            result.Add(new WeightMatrix(names[i], (int)w.shape[0], (int)w.shape[1], w.data<float>().ToArray(), b.data<float>().ToArray()));
-        }
-        return result;
-    }
+    /// <summary>The model's layers as plain weight matrices, named as in <see cref="IModelSpec.LayerNames"/> (see <see cref="ClassifierModel.ExtractWeights"/>).</summary>
+    public static IReadOnlyList<WeightMatrix> ExtractWeights(ClassifierModel model) => model.ExtractWeights();
 
     /// <summary>Mean cross-entropy loss (nats) and accuracy of <paramref name="model"/> on a whole set.</summary>
-    public static (double Loss, double Accuracy) Evaluate(Mlp model, Tensor x, Tensor y) => Evaluate(model, x, y, null);
+    public static (double Loss, double Accuracy) Evaluate(ClassifierModel model, Tensor x, Tensor y) => Evaluate(model, x, y, null);
 
     // With a pass, every batch's hidden pre-activations also go into its covariance accumulators.
-    private static (double Loss, double Accuracy) Evaluate(Mlp model, Tensor x, Tensor y, PassCovariance? pass)
+    private static (double Loss, double Accuracy) Evaluate(ClassifierModel model, Tensor x, Tensor y, PassCovariance? pass)
     {
         model.eval();
         using var noGrad = no_grad();
@@ -158,7 +144,7 @@ public static class MlpTrainer
         return (lossSum / n, (double)correct / n);
     }
 
-    private static TrainingCheckpoint Restore(ResumePoint resume, MlpSpec spec, TrainOptions options, string hash)
+    private static TrainingCheckpoint Restore(ResumePoint resume, IModelSpec spec, TrainOptions options, string hash)
     {
         var checkpoint = CheckpointFormat.Read(resume.Checkpoint);
         if (!string.Equals(checkpoint.SpecHash, hash, StringComparison.Ordinal))
@@ -181,19 +167,6 @@ public static class MlpTrainer
         return device.type == DeviceType.CPU ? (x, y) : (x.to(device), y.to(device));
     }
 
-    // PyTorch's default Linear initialisation, U(-1/sqrt(fan_in), 1/sqrt(fan_in)), drawn from a
-    // generator of the run's own so concurrent trainers never share random state.
-    private static void Initialise(Mlp model, Generator generator)
-    {
-        using var noGrad = no_grad();
-        foreach (var layer in model.Layers)
-        {
-            var bound = 1.0 / Math.Sqrt(layer.in_features);
-            layer.weight!.uniform_(-bound, bound, generator);
-            layer.bias!.uniform_(-bound, bound, generator);
-        }
-    }
-
     private static byte[] GetGeneratorState(Generator generator)
     {
         using var state = generator.get_state();
@@ -206,7 +179,7 @@ public static class MlpTrainer
         generator.set_state(tensorState);
     }
 
-    private static bool TrainEpoch(Mlp model, ModelOptimizer optimizer, Tensor x, Tensor y, int batchSize, Generator generator, CancellationToken cancellationToken)
+    private static bool TrainEpoch(ClassifierModel model, ModelOptimizer optimizer, Tensor x, Tensor y, int batchSize, Generator generator, CancellationToken cancellationToken)
     {
         var n = x.shape[0];
         using var cpuOrder = randperm(n, generator: generator);

@@ -11,7 +11,8 @@ namespace CapacityGrid.Analysis.Training;
 /// gives each tensor's <c>dtype</c> (<c>F32</c>), <c>shape</c> and <c>data_offsets</c> (begin and end byte,
 /// relative to the data that follows the header), padded with spaces to a multiple of 8 bytes, then the raw
 /// little-endian data in header order with no gaps. Each layer becomes <c>{name}.weight</c> (outputs x inputs)
-/// and <c>{name}.bias</c>, as a PyTorch <c>nn.Linear</c> names them.
+/// and <c>{name}.bias</c>, as a PyTorch <c>nn.Linear</c> names them (a conv layer's weight keeps its shape
+/// out x in x k x k, as <c>nn.Conv2d</c> has it).
 /// </summary>
 public static class SafetensorsWriter
 {
@@ -22,7 +23,7 @@ public static class SafetensorsWriter
         foreach (var layer in layers)
         {
             layer.Validated();
-            tensors.Add(($"{layer.Name}.weight", [layer.Rows, layer.Cols], layer.Values));
+            tensors.Add(($"{layer.Name}.weight", layer.TensorShape ?? [layer.Rows, layer.Cols], layer.Values));
             if (layer.Bias is not null)
             {
                 tensors.Add(($"{layer.Name}.bias", [layer.Rows], layer.Bias));

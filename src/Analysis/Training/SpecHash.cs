@@ -13,12 +13,12 @@ namespace CapacityGrid.Analysis.Training;
 public static class SpecHash
 {
     /// <summary>The text that is hashed, readable in error messages.</summary>
-    public static string Describe(MlpSpec spec, TrainOptions options) => string.Create(
+    public static string Describe(IModelSpec spec, TrainOptions options) => string.Create(
         CultureInfo.InvariantCulture,
-        $"mlp {spec}; in={spec.InputDim} hidden=[{string.Join(',', spec.Hidden)}] classes={spec.Classes} activation={spec.Activation}; " +
+        $"{spec.HashText}; " +
         $"optimizer={options.Optimizer} lr={options.LearningRate:R} batch={options.BatchSize} momentum={options.Momentum:R} weightDecay={options.WeightDecay:R} seed={options.Seed}");
 
     /// <summary>The hash of <see cref="Describe"/>.</summary>
-    public static string Of(MlpSpec spec, TrainOptions options) =>
+    public static string Of(IModelSpec spec, TrainOptions options) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Describe(spec, options))));
 }

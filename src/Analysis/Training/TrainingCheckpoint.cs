@@ -10,7 +10,7 @@ namespace CapacityGrid.Analysis.Training;
 /// options (<see cref="SpecHash"/>). <see cref="CheckpointFormat"/> turns it into bytes and back.
 /// </summary>
 public sealed record TrainingCheckpoint(
-    MlpSpec Spec,
+    IModelSpec Spec,
     string SpecHash,
     int Epoch,
     CheckpointMetrics Metrics,

@@ -47,6 +47,7 @@ public sealed record DatasetSpec(
 /// Shapes: <c>uniform</c> (every hidden layer of the width; the default), <c>funnel</c> (the width halving
 /// layer by layer), <c>expanding</c> (the funnel reversed), <c>hourglass</c> (uniform but for one layer,
 /// <c>BottleneckLayer</c> (1-based; default the middle), whose width sweeps <c>BottleneckWidths</c>).
+/// With <c>Cnn</c> the grid sweeps CNNs instead: those shapes become the fully connected head after each conv stack.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("capacitygrid.grid-spec")]
 public sealed record GridSpec(
@@ -57,7 +58,8 @@ public sealed record GridSpec(
     [property: Id(4)] string[]? Shapes = null,
     [property: Id(5)] int[]? BottleneckWidths = null,
     [property: Id(6)] int? BottleneckLayer = null,
-    [property: Id(7)] int[][]? Layers = null);
+    [property: Id(7)] int[][]? Layers = null,
+    [property: Id(8), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] CnnGridSpec? Cnn = null);
 
 /// <summary>
 /// How each grid point trains. <c>EarlyStopping</c> is off when absent. <c>Device</c> is <c>auto</c> when absent

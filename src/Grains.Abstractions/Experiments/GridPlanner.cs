@@ -10,7 +10,8 @@ public static class GridPlanner
     /// <summary>
     /// Every width x depth x shape (in that nesting order), then every explicit shape, each with every seed.
     /// A shape that two combinations give alike (a funnel of depth 1 is uniform) is trained once. With a random
-    /// search (<see cref="SearchSpec"/>) only its sample of these shapes, still in grid order.
+    /// search (<see cref="SearchSpec"/>) only its sample of these shapes, still in grid order. With <c>grid.cnn</c>,
+    /// every conv channel list comes before each of those shapes (its head).
     /// </summary>
     public static IReadOnlyList<GridPoint> Expand(ExperimentSpec spec)
     {
@@ -41,16 +42,28 @@ public static class GridPlanner
         return [.. shapes.Where(h => seen.Add(string.Join(',', h)))];
     }
 
-    /// <summary>One point per shape and seed of the spec's grid, shape by shape.</summary>
+    /// <summary>
+    /// One point per shape and seed of the spec's grid, shape by shape; with <c>grid.cnn</c>, each shape is the
+    /// fully connected head behind every conv channel list.
+    /// </summary>
     public static IReadOnlyList<GridPoint> Points(ExperimentSpec spec, IEnumerable<int[]> shapes)
     {
         var grid = spec.Grid;
+        var heads = shapes.ToList();
+        var stacks = grid.Cnn is { } cnn
+            ? cnn.Channels.Select(c => (Channels: c, Conv: (GridConv?)new GridConv(c.Length, cnn.Kernel, cnn.Pool, cnn.Input)))
+            : [(Channels: Array.Empty<int>(), Conv: (GridConv?)null)];
         var points = new List<GridPoint>();
-        foreach (var hidden in shapes)
+        var seen = new HashSet<string>();
+        foreach (var (channels, conv) in stacks)
         {
-            foreach (var seed in grid.Seeds)
+            foreach (var head in heads.Where(h => seen.Add($"{string.Join(',', channels)}|{string.Join(',', h)}")))
             {
-                points.Add(new GridPoint(PointId(spec, hidden, seed), hidden, seed, grid.Activation));
+                int[] hidden = [.. channels, .. head];
+                foreach (var seed in grid.Seeds)
+                {
+                    points.Add(new GridPoint(PointId(spec, hidden, seed, conv), hidden, seed, grid.Activation, conv));
+                }
             }
         }
         return points;
@@ -72,9 +85,10 @@ public static class GridPlanner
 
     /// <summary>
     /// 16 hex digits of the SHA-256 of everything that decides the point's result: the dataset, the
-    /// training settings, the shape, the activation and the seed. The same configuration always gets the same id.
+    /// training settings, the shape, the activation, the seed and, for a CNN, its conv layers (MLP ids leave that part out).
+    /// The same configuration always gets the same id.
     /// </summary>
-    public static string PointId(ExperimentSpec spec, int[] hidden, int seed)
+    public static string PointId(ExperimentSpec spec, int[] hidden, int seed, GridConv? conv = null)
     {
         var canonical = string.Join('|',
             JsonSerializer.Serialize(spec.Dataset, SpecParser.JsonOptions),
@@ -82,6 +96,10 @@ public static class GridPlanner
             string.Join(',', hidden),
             spec.Grid.Activation,
             seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (conv is not null)
+        {
+            canonical += "|cnn " + JsonSerializer.Serialize(conv, SpecParser.JsonOptions);
+        }
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(canonical));
         return Convert.ToHexStringLower(hash.AsSpan(0, 8));
     }

@@ -38,6 +38,10 @@ public static class SearchValidator
             {
                 throw new SpecException("search.strategy", "adaptive refinement sweeps along grid.widths (or grid.bottleneckWidths), and this grid has none");
             }
+            if (grid.Cnn is not null)
+            {
+                throw new SpecException("search.strategy", "adaptive refinement refines MLP widths; use the full grid or a random search with grid.cnn");
+            }
             if (search.MinStep is < 1)
             {
                 throw new SpecException("search.minStep", $"must be a positive integer (got {search.MinStep})");

@@ -181,6 +181,10 @@ public static partial class SpecValidator
         {
             throw new SpecException("grid.activation", $"unknown activation '{g.Activation}' (expected relu or tanh)");
         }
+        if (g.Cnn is { } cnn)
+        {
+            ValidateCnn(cnn);
+        }
     }
 
     private static void ValidateShapes(GridSpec g)

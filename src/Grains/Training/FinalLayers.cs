@@ -23,7 +23,7 @@ public sealed record FinalLayers(ProbeReport Train, ProbeReport Test)
     };
 
     /// <summary>Probes the model of a training checkpoint (<see cref="CheckpointFormat"/>).</summary>
-    public static FinalLayers Probe(MlpSpec spec, byte[] checkpoint, DataSplit data, CancellationToken cancellationToken)
+    public static FinalLayers Probe(IModelSpec spec, byte[] checkpoint, DataSplit data, CancellationToken cancellationToken)
     {
         var weights = CheckpointFormat.Read(checkpoint).Weights;
         var train = new LayerProbe(spec, Options);

@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Threading.Channels;
 using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Measures.Weights;
-using CapacityGrid.Analysis.Models;
 using CapacityGrid.Analysis.Training;
 using CapacityGrid.Grains.Abstractions.Experiments;
 using CapacityGrid.Grains.Abstractions.Training;
@@ -50,7 +49,7 @@ public sealed partial class TrainingRunner(
             using var slot = await slots.AcquireAsync(request.ExperimentId, cancellationToken);
             await reportTo.SlotAcquiredAsync();
             var data = await datasets.GetAsync(request.Dataset);
-            var spec = new MlpSpec(data.Train.FeatureCount, point.HiddenWidths, data.Train.Classes, point.Activation);
+            var spec = PointModel.Of(point, data);
             var t = request.Training;
             var trainOptions = new TrainOptions(
                 t.Epochs, t.Optimizer, t.LearningRate, t.BatchSize, t.Momentum, t.WeightDecay, point.Seed,

@@ -19,7 +19,7 @@ public sealed class CheckpointFormatTests
         var read = CheckpointFormat.Read(CheckpointFormat.Write(original));
 
         Assert.Equal(original.Spec.ToString(), read.Spec.ToString());
-        Assert.Equal(original.Spec.Hidden, read.Spec.Hidden);
+        Assert.Equal(original.Spec.HiddenWidths, read.Spec.HiddenWidths);
         Assert.Equal(original with { Spec = read.Spec, Weights = read.Weights, OptimizerState = read.OptimizerState, GeneratorState = read.GeneratorState }, read);
         Assert.Equal(original.Weights, read.Weights);
         Assert.Equal(original.OptimizerState, read.OptimizerState);

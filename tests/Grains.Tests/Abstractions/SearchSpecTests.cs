@@ -42,6 +42,28 @@ public sealed class SearchSpecTests
         Assert.Equal(full.Select(p => p.PointId), sampled.Select(p => p.PointId));
     }
 
+    [Fact]
+    public void Parse_AdaptiveSearchOfACnnGrid_IsRefusedNamingTheStrategy()
+    {
+        const string Grid = """{ "widths": [8, 16], "depths": [1], "seeds": [1], "cnn": { "channels": [[4]], "kernel": 3, "pool": "max", "input": [1, 10, 10] } }""";
+
+        var e = Assert.Throws<SpecException>(() => SpecParser.Parse(Json("""{ "strategy": "adaptive" }""", Grid)));
+
+        Assert.Contains("search.strategy", e.Message);
+    }
+
+    [Fact]
+    public void Expand_RandomSearchOfACnnGrid_CrossesTheSampledHeadsWithEveryConvStack()
+    {
+        const string Grid = """{ "widths": [8, 16, 32], "depths": [1], "seeds": [1], "cnn": { "channels": [[4], [4, 8]], "kernel": 3, "pool": "max", "input": [1, 10, 10] } }""";
+
+        var points = GridPlanner.Expand(SpecParser.Parse(Json("""{ "strategy": "random", "samples": 2, "seed": 5 }""", Grid)));
+
+        Assert.Equal(4, points.Count);
+        Assert.Equal(2, points.Count(p => p.Conv!.Layers == 1));
+        Assert.Equal(2, points.Select(p => p.HiddenWidths[^1]).Distinct().Count());
+    }
+
     [Theory]
     [InlineData("""{ "strategy": "random", "samples": 11 }""", "search.samples")]
     [InlineData("""{ "strategy": "random", "samples": 0 }""", "search.samples")]

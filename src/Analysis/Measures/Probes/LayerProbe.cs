@@ -9,7 +9,7 @@ using static TorchSharp.torch;
 namespace CapacityGrid.Analysis.Measures.Probes;
 
 /// <summary>
-/// Measures the hidden layers of a trained <see cref="Mlp"/> on a data set (MEASURES.md, "Layer"): Delve
+/// Measures the hidden layers of a trained <see cref="ClassifierModel"/> (MLP, or CNN: a conv layer as its channels averaged over the map) on a data set (MEASURES.md, "Layer"): Delve
 /// saturation, TwoNN intrinsic dimension, binned and matrix-based Rényi information-plane coordinates.
 /// </summary>
 /// <remarks>
@@ -31,21 +31,21 @@ public sealed class LayerProbe
     private RenyiReference? _reference;
 
     /// <summary>A probe for models of shape <paramref name="spec"/>; <paramref name="kernelWidths"/> fixes the Rényi σ's.</summary>
-    public LayerProbe(MlpSpec spec, LayerProbeOptions? options = null, KernelWidths? kernelWidths = null)
+    public LayerProbe(IModelSpec spec, LayerProbeOptions? options = null, KernelWidths? kernelWidths = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        if (kernelWidths is not null && kernelWidths.Layers.Length != spec.Hidden.Length)
+        if (kernelWidths is not null && kernelWidths.Layers.Length != spec.HiddenWidths.Count)
         {
-            throw new ArgumentException($"{kernelWidths.Layers.Length} layer kernel widths for {spec.Hidden.Length} hidden layers", nameof(kernelWidths));
+            throw new ArgumentException($"{kernelWidths.Layers.Length} layer kernel widths for {spec.HiddenWidths.Count} hidden layers", nameof(kernelWidths));
         }
         Spec = spec;
         _options = (options ?? new LayerProbeOptions()).Validated();
-        _covariances = [.. spec.Hidden.Select(w => new CovarianceAccumulator(w))];
+        _covariances = [.. spec.HiddenWidths.Select(w => new CovarianceAccumulator(w))];
         _kernelWidths = kernelWidths;
     }
 
     /// <summary>The model shape this probe measures.</summary>
-    public MlpSpec Spec { get; }
+    public IModelSpec Spec { get; }
 
     /// <summary>The Rényi kernel widths in use: given, or fixed by the first probe; null before that.</summary>
     public KernelWidths? KernelWidths => _kernelWidths;
@@ -54,17 +54,17 @@ public sealed class LayerProbe
     public ProbeReport Probe(byte[] checkpoint, TabularData data, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
-        using var model = new Mlp(Spec);
+        using var model = Spec.Build();
         Checkpoints.LoadWeights(model, checkpoint);
         return Probe(model, data, cancellationToken);
     }
 
     /// <summary>Measures every hidden layer of <paramref name="model"/> on <paramref name="data"/>; restores the model's training mode after.</summary>
-    public ProbeReport Probe(Mlp model, TabularData data, CancellationToken cancellationToken = default)
+    public ProbeReport Probe(ClassifierModel model, TabularData data, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
-        CheckShapes(model.Spec, data);
+        CheckShapes(model.ModelSpec, data);
         var measures = _options.Measures;
         var infoRows = RowSample.Choose(data.Samples, _options.InformationSamples, _options.Seed);
         var infoLabels = Array.ConvertAll(infoRows, r => data.Labels[r]);
@@ -97,7 +97,7 @@ public sealed class LayerProbe
         {
             renyi = Reference(data, infoRows);
         }
-        var layers = new LayerReport[Spec.Hidden.Length];
+        var layers = new LayerReport[Spec.HiddenWidths.Count];
         for (var l = 0; l < layers.Length; l++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -114,9 +114,10 @@ public sealed class LayerProbe
             layers);
     }
 
-    private void CheckShapes(MlpSpec model, TabularData data)
+    private void CheckShapes(IModelSpec model, TabularData data)
     {
-        if (model.InputDim != Spec.InputDim || !model.Hidden.AsSpan().SequenceEqual(Spec.Hidden) || model.Activation != Spec.Activation)
+        if (model.InputDim != Spec.InputDim || !model.HiddenWidths.SequenceEqual(Spec.HiddenWidths) || model.Activation != Spec.Activation
+            || model.Family != Spec.Family)
         {
             throw new ArgumentException($"the probe is for {Describe(Spec)}, the model is {Describe(model)}", nameof(model));
         }
@@ -124,12 +125,12 @@ public sealed class LayerProbe
         {
             throw new ArgumentException($"the data has {data.FeatureCount} features, the model takes {Spec.InputDim}", nameof(data));
         }
-        static string Describe(MlpSpec s) => $"{s.InputDim}-{string.Join("-", s.Hidden)}-{s.Classes} {s.Activation}";
+        static string Describe(IModelSpec s) => s is MlpSpec ? $"{s.InputDim}-{string.Join("-", s.HiddenWidths)}-{s.Classes} {s.Activation}" : $"{s.Family} {s}";
     }
 
     // Delve saturation of each hidden pre-activation, its covariance accumulated over the saturation rows one
     // batch at a time (reset first: every pass starts afresh).
-    private LayerSaturation[] Saturations(Mlp model, TabularData data, CancellationToken cancellationToken)
+    private LayerSaturation[] Saturations(ClassifierModel model, TabularData data, CancellationToken cancellationToken)
     {
         foreach (var covariance in _covariances)
         {
@@ -149,15 +150,15 @@ public sealed class LayerProbe
     }
 
     // The post-activation of every hidden layer on the given rows, row-major per layer.
-    private float[][] Capture(Mlp model, TabularData data, int[] rows)
+    private float[][] Capture(ClassifierModel model, TabularData data, int[] rows)
     {
-        var result = Spec.Hidden.Select(w => new float[rows.Length * w]).ToArray();
+        var result = Spec.HiddenWidths.Select(w => new float[rows.Length * w]).ToArray();
         for (var start = 0; start < rows.Length; start += _options.BatchSize)
         {
             using var scope = NewDisposeScope();
             var count = Math.Min(_options.BatchSize, rows.Length - start);
             model.Forward(RowTensors.Features(data, rows.AsSpan(start, count)), (l, _, post) =>
-                post.data<float>().CopyTo(result[l], start * Spec.Hidden[l]));
+                post.data<float>().CopyTo(result[l], start * Spec.HiddenWidths[l]));
         }
         return result;
     }
@@ -166,7 +167,7 @@ public sealed class LayerProbe
     {
         const string NotRequested = "not requested";
         var measures = _options.Measures;
-        var width = Spec.Hidden[l];
+        var width = Spec.HiddenWidths[l];
         var report = new LayerReport(Spec.LayerNames[l], width, Spec.Activation,
             null, null, 0, NotRequested, null, NotRequested, null, null, null, NotRequested, null, null, null, NotRequested);
 
@@ -220,7 +221,7 @@ public sealed class LayerProbe
 
     private LayerReport Renyi(LayerReport report, int l, float[] activations, RenyiReference renyi)
     {
-        var width = Spec.Hidden[l];
+        var width = Spec.HiddenWidths[l];
         var r = renyi.Rows.Length;
         var picked = new float[r * width];
         for (var i = 0; i < r; i++)
@@ -250,7 +251,7 @@ public sealed class LayerProbe
         }
         var rows = RowSample.Choose(infoRows.Length, _options.RenyiSamples, _options.Seed + 1);
         var r = rows.Length;
-        _kernelWidths ??= KernelWidths.Silverman(r, Spec.InputDim, Spec.Hidden, _options.KernelGamma, _options.LabelKernelWidth);
+        _kernelWidths ??= KernelWidths.Silverman(r, Spec.InputDim, Spec.HiddenWidths, _options.KernelGamma, _options.LabelKernelWidth);
         var d = data.FeatureCount;
         var inputs = new float[r * d];
         var labels = new int[r];

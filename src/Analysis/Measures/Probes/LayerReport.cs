@@ -4,7 +4,7 @@ namespace CapacityGrid.Analysis.Measures.Probes;
 /// What a <see cref="LayerProbe"/> measured on one hidden layer in one pass. Every value is finite or null; a
 /// null comes with the reason in the matching <c>...Reason</c> field.
 /// </summary>
-/// <param name="Name">Layer name as in <see cref="Models.MlpSpec.LayerNames"/> (fc1, fc2, ...).</param>
+/// <param name="Name">Layer name as in <see cref="Models.IModelSpec.LayerNames"/> (fc1, fc2, ...; conv1, ... for a CNN).</param>
 /// <param name="Width">Units of the layer.</param>
 /// <param name="Activation">"relu" or "tanh".</param>
 /// <param name="Saturation">Delve saturation ID_δ / width of the pre-activation, in (0, 1].</param>

@@ -2,9 +2,10 @@ namespace CapacityGrid.Analysis.Measures.Weights;
 
 /// <summary>
 /// One layer's weights as plain numbers, row-major: <see cref="Rows"/> outputs by <see cref="Cols"/> inputs
-/// (the layout of a torch Linear weight). Bias, when present, has <see cref="Rows"/> values.
+/// (the layout of a torch Linear weight). Bias, when present, has <see cref="Rows"/> values. A conv kernel is the
+/// matrix out-channels x (in-channels·k·k); <see cref="TensorShape"/> then keeps its own shape (out, in, k, k).
 /// </summary>
-public sealed record WeightMatrix(string Name, int Rows, int Cols, float[] Values, float[]? Bias = null)
+public sealed record WeightMatrix(string Name, int Rows, int Cols, float[] Values, float[]? Bias = null, int[]? TensorShape = null)
 {
     /// <summary>Trainable scalars in this layer: weights and bias.</summary>
     public long ParameterCount => (long)Rows * Cols + (Bias?.Length ?? 0);

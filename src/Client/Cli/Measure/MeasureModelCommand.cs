@@ -89,8 +89,12 @@ public static class MeasureModelCommand
     }
 
     // The --data samples, checked against the model; null without --data.
-    private static ModelData? LoadData(Request request, MlpSpec spec)
+    private static ModelData? LoadData(Request request, IModelSpec spec)
     {
+        if (request.Prune && spec is not MlpSpec)
+        {
+            throw new SpecException("--prune", $"magnitude pruning measures MLP checkpoints only; {request.Checkpoint} holds a {spec.Family} ({spec})");
+        }
         if (request.Data is not { } source)
         {
             return request.Prune
@@ -117,7 +121,7 @@ public static class MeasureModelCommand
     private static ModelMeasures Measure(string path, TrainingCheckpoint checkpoint, ModelData? data, bool prune, CancellationToken cancellationToken)
     {
         var spec = checkpoint.Spec;
-        using var model = new Mlp(spec);
+        using var model = spec.Build();
         try
         {
             Checkpoints.LoadWeights(model, checkpoint.Weights);
@@ -129,8 +133,8 @@ public static class MeasureModelCommand
         var weights = WeightMeasures.Of(MlpTrainer.ExtractWeights(model));
         // The settings of a grid point's final probe, so the numbers compare with the capacity map's.
         var probe = data is null ? null : new LayerProbe(spec, FinalLayers.Options).Probe(model, data.Samples, cancellationToken);
-        var pruning = prune && data?.Split is { } split ? MagnitudePruning.Measure(model, split, cancellationToken: cancellationToken) : null;
-        return new ModelMeasures(path, spec.ToString(), checkpoint.Epoch, checkpoint.SpecHash, TrainingMetrics.Of(checkpoint.Metrics),
+        var pruning = prune && data?.Split is { } split && model is Mlp mlp ? MagnitudePruning.Measure(mlp, split, cancellationToken: cancellationToken) : null;
+        return new ModelMeasures(path, $"{spec}", checkpoint.Epoch, checkpoint.SpecHash, TrainingMetrics.Of(checkpoint.Metrics),
             weights, data?.Description, probe, pruning);
     }
 
