@@ -40,7 +40,7 @@ public static class CapacityAnalysisText
         lines.Add(verdicts.Count == 0 ? "verdicts: none" : $"verdicts ({verdicts.Count(v => v.Valid)} valid of {verdicts.Count}):");
         foreach (var v in verdicts.Take(MaxVerdicts))
         {
-            lines.Add($"  {v.Kind} {v.Layer} of {v.Configuration}{(v.Valid ? "" : " [thin: " + v.ValidityNote + "]")}: {v.Evidence}");
+            lines.Add($"  {v.Evidence}{(v.Valid ? "" : " [thin evidence: " + v.ValidityNote + "]")}");
         }
         if (verdicts.Count > MaxVerdicts)
         {

@@ -29,8 +29,8 @@ public sealed class CapacityAnalysisTextTests
         Assert.Equal("  parameters 500 = 0.500 x labelEntropy", lines[1]);
         Assert.Equal("recommended shape (grid-knee): 16, 500 params", lines[2]);
         Assert.Equal("verdicts (1 valid of 2):", lines[3]);
-        Assert.Equal("  bottleneck fc1 of 2: fc1 of 2 is a bottleneck.", lines[4]);
-        Assert.Equal("  oversized fc1 of 64 [thin: too few seeds]: fc1 of 64 is a oversized.", lines[5]);
+        Assert.Equal("  fc1 of 2 is a bottleneck.", lines[4]);
+        Assert.Equal("  fc1 of 64 is a oversized. [thin evidence: too few seeds]", lines[5]);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public static class ExperimentCommands
     public static Command Status(GlobalOptions global, TextWriter output, TextWriter error)
     {
         var (id, json) = (IdArgument(), JsonOption());
-        var command = new Command("status", "Show an experiment's progress: points queued, training, finished, failed") { id, json };
+        var command = new Command("status", "Show an experiment's progress (points queued, training, finished, failed) and its capacity analysis so far") { id, json };
         command.SetAction((parse, ct) => WithExperimentAsync(parse, global, parse.GetValue(id)!, error, async (grid, status) =>
         {
             // The analysis as far as the points have got: it is recomputed from their results on every call.
