@@ -8,7 +8,7 @@ public static class CapacityMapTable
 {
     private static readonly string[] Headers = ["hidden", "depth", "seed", "params", "arch bits", "weight bits", "train acc", "test acc", "test loss", "status"];
 
-    /// <summary>The dataset line and one row per point.</summary>
+    /// <summary>The dataset lines, one row per point, then the analysis (knee, ratios, recommendation, verdicts).</summary>
     public static string Render(CapacityMap map)
     {
         var d = map.Dataset;
@@ -36,6 +36,11 @@ public static class CapacityMapTable
             Line(widths.Select(w => new string('-', w)).ToArray(), widths),
         };
         lines.AddRange(rows.Select(r => Line(r, widths)));
+        if (map.Analysis is not null)
+        {
+            lines.Add("");
+            lines.AddRange(CapacityAnalysisText.Lines(map.Analysis));
+        }
         return string.Join(Environment.NewLine, lines) + Environment.NewLine;
     }
 

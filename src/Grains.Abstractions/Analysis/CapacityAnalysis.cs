@@ -25,7 +25,21 @@ public sealed record ConfigurationSummary(
     [property: Id(7)] double StdTestAccuracy,
     [property: Id(8)] int Seeds,
     [property: Id(9)] IReadOnlyList<string> PointIds,
-    [property: Id(10)] double? MeanTrainAccuracy = null);
+    [property: Id(10)] double? MeanTrainAccuracy = null,
+    [property: Id(11)] IReadOnlyList<LayerSummary>? Layers = null);
+
+/// <summary>
+/// One hidden layer of a configuration: its saturation and output dimension (TwoNN) from the final probe on the
+/// training part, averaged across the seeds that measured them; <see cref="Note"/> says why one is missing.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("capacitygrid.layer-summary")]
+public sealed record LayerSummary(
+    [property: Id(0)] int Index,
+    [property: Id(1)] string Name,
+    [property: Id(2)] int Width,
+    [property: Id(3)] double? MeanSaturation,
+    [property: Id(4)] double? MeanOutputDimension,
+    [property: Id(5)] string? Note = null);
 
 /// <summary>
 /// The smallest configuration whose mean test accuracy is within <see cref="Tolerance"/> of the best, and its

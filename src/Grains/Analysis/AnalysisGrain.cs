@@ -9,7 +9,7 @@ using CapacityGrid.Grains.Datasets;
 
 namespace CapacityGrid.Grains.Analysis;
 
-/// <summary>Builds an experiment's capacity map from its points' results and its dataset.</summary>
+/// <summary>Builds an experiment's capacity map from its points' results and its dataset, with its analysis (recomputed on every call).</summary>
 public sealed class AnalysisGrain(DatasetCache datasets, DatasetMeasureCache datasetMeasures) : Grain, IAnalysisGrain
 {
     private const int FanOut = 64;
@@ -34,7 +34,9 @@ public sealed class AnalysisGrain(DatasetCache datasets, DatasetMeasureCache dat
         var dataset = new DatasetSummary(
             data.Description, data.Train.Samples, data.Test.Samples, data.Train.FeatureCount, data.Train.Classes,
             Entropy.LabelBits(data.Train.Labels, data.Train.Classes), data.Validation.Samples);
-        return new CapacityMap(id, spec.Name, dataset, [.. points.Zip(results, Row)], datasetMeasures.TryGet(spec.Dataset));
+        var rows = points.Zip(results, Row).ToList();
+        var measures = datasetMeasures.TryGet(spec.Dataset);
+        return new CapacityMap(id, spec.Name, dataset, rows, measures, CapacityAnalysisMapping.Analyze(rows, measures));
     }
 
     private static CapacityMapRow Row(GridPoint point, PointResult result)

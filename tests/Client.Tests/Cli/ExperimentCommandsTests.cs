@@ -41,6 +41,11 @@ public sealed class ExperimentCommandsTests(StandaloneSiloFixture cluster) : ICl
         using var json = JsonDocument.Parse(status.Output);
         Assert.Equal("completed", json.RootElement.GetProperty("state").GetString());
         Assert.Equal(2, json.RootElement.GetProperty("finished").GetInt32());
+        // Status carries the analysis so far: two one-seed configurations and their knee.
+        var analysis = json.RootElement.GetProperty("analysis");
+        Assert.Equal(2, analysis.GetProperty("configurations").GetArrayLength());
+        Assert.Equal("grid-knee", analysis.GetProperty("recommendation").GetProperty("source").GetString());
+        Assert.Contains("knee: ", watch.Output, StringComparison.Ordinal);
         Assert.Contains("cmd-watch", list.Output);
         Assert.Contains("completed", list.Output);
     }

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using CapacityGrid.Client.Connection;
 using CapacityGrid.Client.Output;
+using CapacityGrid.Grains.Abstractions.Analysis;
 using CapacityGrid.Grains.Abstractions.Experiments;
 using CapacityGrid.Grains.Abstractions.Registry;
 
@@ -10,14 +12,27 @@ namespace CapacityGrid.Client.Cli.Experiments;
 /// <summary>The commands that act on an experiment already submitted: status, watch, cancel, resume, and list.</summary>
 public static class ExperimentCommands
 {
-    /// <summary><c>capgrid status &lt;id&gt;</c>: the experiment's counts, once.</summary>
+    /// <summary><c>capgrid status &lt;id&gt;</c>: the experiment's counts and its analysis so far, once.</summary>
     public static Command Status(GlobalOptions global, TextWriter output, TextWriter error)
     {
         var (id, json) = (IdArgument(), JsonOption());
-        var command = new Command("status", "Show an experiment's progress: points queued, training, finished, failed") { id, json };
+        var command = new Command("status", "Show an experiment's progress (points queued, training, finished, failed) and its capacity analysis so far") { id, json };
         command.SetAction((parse, ct) => WithExperimentAsync(parse, global, parse.GetValue(id)!, error, async (grid, status) =>
         {
-            await output.WriteLineAsync(parse.GetValue(json) ? JsonSerializer.Serialize(status, JsonOutput.Options) : $"{status.ExperimentId}: {status.State.ToString().ToLowerInvariant()}, {ProgressPrinter.Format(status)}");
+            // The analysis as far as the points have got: it is recomputed from their results on every call.
+            var map = await GrainRetry.CallAsync(grid.Grains.GetGrain<IAnalysisGrain>(status.ExperimentId).BuildCapacityMapAsync, error, ct);
+            if (parse.GetValue(json))
+            {
+                var node = JsonSerializer.SerializeToNode(status, JsonOutput.Options)!.AsObject();
+                node["analysis"] = JsonSerializer.SerializeToNode(map.Analysis, JsonOutput.Options);
+                await output.WriteLineAsync(node.ToJsonString(JsonOutput.Options));
+                return ExitCodes.Success;
+            }
+            await output.WriteLineAsync($"{status.ExperimentId}: {status.State.ToString().ToLowerInvariant()}, {ProgressPrinter.Format(status)}");
+            foreach (var line in CapacityAnalysisText.Lines(map.Analysis))
+            {
+                await output.WriteLineAsync(line);
+            }
             return ExitCodes.Success;
         }, ct));
         return command;

@@ -1,0 +1,46 @@
+using CapacityGrid.Client.Output;
+using CapacityGrid.Grains.Abstractions.Analysis;
+
+namespace CapacityGrid.Client.Tests.Output;
+
+public sealed class CapacityAnalysisTextTests
+{
+    private static ConfigurationSummary C(string key, long parameters, double mean) =>
+        new(key, [.. key.Split('-').Select(int.Parse)], key.Split('-').Length, parameters, 100, 200, mean, 0.01, 2, [$"{key}/1", $"{key}/2"]);
+
+    private static LayerVerdict V(string configuration, string kind, bool valid = true) =>
+        new(configuration, 0, "fc1", kind, $"fc1 of {configuration} is a {kind}.", new Dictionary<string, double>(), [], valid, valid ? null : "too few seeds");
+
+    [Fact]
+    public void Lines_AnalysisWithAKnee_PrintsTheKneeItsRatiosTheRecommendationAndTheVerdicts()
+    {
+        var knee = C("16", 500, 0.9);
+        var analysis = new CapacityAnalysis(
+            [C("2", 50, 0.6), knee],
+            new KneeResult(knee, 0.903, 0.005, [new CapacityRatio("parameters", "labelEntropy", 500, 1000, 0.5)]),
+            [V("2", "bottleneck"), V("64", "oversized", valid: false)],
+            new ShapeRecommendation([16], "grid-knee", "16 is the knee.", 500),
+            []);
+
+        var lines = CapacityAnalysisText.Lines(analysis);
+
+        Assert.StartsWith("knee: 16 (500 params), mean test acc 0.9000", lines[0], StringComparison.Ordinal);
+        Assert.Contains("within 0.5 pp of the best 0.9030", lines[0], StringComparison.Ordinal);
+        Assert.Equal("  parameters 500 = 0.500 x labelEntropy", lines[1]);
+        Assert.Equal("recommended shape (grid-knee): 16, 500 params", lines[2]);
+        Assert.Equal("verdicts (1 valid of 2):", lines[3]);
+        Assert.Equal("  fc1 of 2 is a bottleneck.", lines[4]);
+        Assert.Equal("  fc1 of 64 is a oversized. [thin evidence: too few seeds]", lines[5]);
+    }
+
+    [Fact]
+    public void Lines_MoreVerdictsThanPrinted_SaysHowManyMoreAreInTheJson()
+    {
+        var analysis = new CapacityAnalysis([], null, [.. Enumerable.Range(0, CapacityAnalysisText.MaxVerdicts + 3).Select(i => V($"{i}", "bottleneck"))], null, []);
+
+        var lines = CapacityAnalysisText.Lines(analysis);
+
+        Assert.Equal("knee: none yet (no finished points)", lines[0]);
+        Assert.Equal("  ... 3 more in capacity-map.json (analysis.verdicts)", lines[^1]);
+    }
+}

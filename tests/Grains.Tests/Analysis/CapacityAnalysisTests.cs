@@ -1,0 +1,75 @@
+using CapacityGrid.Grains.Abstractions.Analysis;
+using CapacityGrid.Grains.Abstractions.Experiments;
+using CapacityGrid.Grains.Tests.Fixtures;
+
+namespace CapacityGrid.Grains.Tests.Analysis;
+
+[Collection(GridCollection.Name)]
+public sealed class CapacityAnalysisTests(GridClusterFixture fixture)
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
+    private readonly string _id = $"cap-{Guid.NewGuid():N}"[..24];
+
+    private IExperimentGrain Experiment => fixture.Cluster.Client.GetGrain<IExperimentGrain>(_id);
+
+    [Fact]
+    public async Task BuildCapacityMapAsync_AfterAGrid_HasConfigurationsAcrossSeedsAKneeAndItsShapeAsTheRecommendation()
+    {
+        var spec = new ExperimentSpec(
+            "capacity-analysis",
+            new DatasetSpec("teacher", InputDim: 8, TeacherHidden: [12], Classes: 3, Samples: 600, Seed: 5),
+            new GridSpec([2, 16], [1], [1, 2]),
+            new TrainingSpec(4, LearningRate: 0.01, BatchSize: 32));
+
+        await Experiment.StartAsync(spec);
+        await WaitForCompletionAsync();
+        var map = await fixture.Cluster.Client.GetGrain<IAnalysisGrain>(_id).BuildCapacityMapAsync();
+
+        var analysis = map.Analysis!;
+        Assert.Equal(["2", "16"], analysis.Configurations.Select(c => c.Key));
+        foreach (var c in analysis.Configurations)
+        {
+            var rows = map.Points.Where(p => string.Join('-', p.HiddenWidths) == c.Key).ToList();
+            Assert.Equal(2, c.Seeds);
+            Assert.Equal(rows.Select(r => r.PointId).Order(), c.PointIds.Order());
+            Assert.Equal(rows.Average(r => r.TestAccuracy!.Value), c.MeanTestAccuracy, 12);
+            Assert.Equal(rows[0].ParameterCount, c.ParameterCount);
+            Assert.Equal(rows.Average(r => r.WeightEntropyBits!.Value), c.WeightEntropyBits!.Value, 6);
+            Assert.Equal("fc1", Assert.Single(c.Layers!).Name);
+            Assert.InRange(c.Layers![0].MeanSaturation!.Value, 0, 1);
+        }
+        var knee = analysis.Knee!;
+        Assert.Contains(knee.Configuration.Key, analysis.Configurations.Select(c => c.Key));
+        Assert.Equal(analysis.Configurations.Max(c => c.MeanTestAccuracy), knee.BestMeanTestAccuracy, 12);
+        Assert.Equal(knee.Configuration.HiddenWidths, analysis.Recommendation!.HiddenWidths);
+        Assert.Equal("grid-knee", analysis.Recommendation.Source);
+    }
+
+    [Fact]
+    public async Task BuildCapacityMapAsync_BeforeAnyPointFinished_HasAnAnalysisWithoutAKnee()
+    {
+        var spec = new ExperimentSpec(
+            "capacity-analysis-early",
+            new DatasetSpec("teacher", InputDim: 8, TeacherHidden: [12], Classes: 3, Samples: 600, Seed: 5),
+            new GridSpec([4], [1], [1]),
+            new TrainingSpec(200, LearningRate: 0.01, BatchSize: 32));
+
+        await Experiment.StartAsync(spec);
+        var map = await fixture.Cluster.Client.GetGrain<IAnalysisGrain>(_id).BuildCapacityMapAsync();
+        await Experiment.CancelAsync();
+
+        Assert.Empty(map.Analysis!.Configurations);
+        Assert.Null(map.Analysis.Knee);
+        Assert.Contains(map.Analysis.Notes, n => n.Contains("still queued or running", StringComparison.Ordinal));
+    }
+
+    private async Task WaitForCompletionAsync()
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(Timeout);
+        while ((await Experiment.GetStatusAsync()).State != ExperimentState.Completed)
+        {
+            await Task.Delay(100, timeout.Token);
+        }
+    }
+}
