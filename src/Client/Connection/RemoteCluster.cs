@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using CapacityGrid.ServiceDefaults;
+using CapacityGrid.Silo.Hosting.Tls;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -22,6 +23,7 @@ public static class RemoteCluster
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(options.Verbose ? LogLevel.Information : LogLevel.Error);
         builder.AddCapacityGridTelemetry("capgrid");
+        var tls = GridTls.Read(builder.Configuration);
         builder.UseOrleansClient(client =>
         {
             client.Configure<ClusterOptions>(o =>
@@ -31,6 +33,14 @@ public static class RemoteCluster
             });
             client.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(options.Storage));
             client.AddActivityPropagation();
+            try
+            {
+                client.UseGridTls(tls);
+            }
+            catch (InvalidOperationException e)
+            {
+                throw new ClusterUnavailableException($"TLS: {e.Message}", e);
+            }
         });
         var host = builder.Build();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
