@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CapacityGrid.ServiceDefaults;
 
 namespace CapacityGrid.Client.Cli;
 
@@ -25,7 +26,7 @@ public static class CapgridCli
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            await error.WriteLineAsync($"capgrid: {parse.Errors[0].Message} (see 'capgrid --help')");
+            await error.WriteLineAsync($"capgrid: {ParseErrors.Describe(parse)} (see 'capgrid --help')");
             return ExitCodes.BadInput;
         }
         try
@@ -40,7 +41,13 @@ public static class CapgridCli
         catch (OrleansException e)
         {
             // The cluster failed us after retries: one line, not a stack trace.
-            await error.WriteLineAsync($"capgrid: cluster: {e.GetType().Name}: {e.Message.Split('\n')[0]}");
+            await error.WriteLineAsync($"capgrid: cluster: {e.GetType().Name}: {SecretRedaction.Redact(e.Message.Split('\n')[0])}");
+            return ExitCodes.Unavailable;
+        }
+        catch (Azure.RequestFailedException e)
+        {
+            // Storage refused a request (a wrong key, a missing permission): one line, without the request's URI.
+            await error.WriteLineAsync($"capgrid: storage: request failed with status {e.Status} ({e.ErrorCode ?? "no error code"}); check the connection string's account and key");
             return ExitCodes.Unavailable;
         }
     }
