@@ -31,7 +31,9 @@ public static class CapgridCli
         }
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+            // Exceptions come here (not to System.CommandLine's handler, which prints a stack trace with whatever
+            // secrets its messages hold).
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -47,8 +49,14 @@ public static class CapgridCli
         catch (Azure.RequestFailedException e)
         {
             // Storage refused a request (a wrong key, a missing permission): one line, without the request's URI.
-            await error.WriteLineAsync($"capgrid: storage: request failed with status {e.Status} ({e.ErrorCode ?? "no error code"}); check the connection string's account and key");
+            await error.WriteLineAsync($"capgrid: storage: request failed with status {e.Status} ({e.ErrorCode ?? "no error code"}); check the connection string's account key or SAS token");
             return ExitCodes.Unavailable;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Anything else is a bug: one line (secrets removed) and the exit code System.CommandLine's handler gave.
+            await error.WriteLineAsync($"capgrid: unexpected error: {e.GetType().Name}: {SecretRedaction.Redact(e.Message.ReplaceLineEndings(" "))}");
+            return 1;
         }
     }
 }
