@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Security.Cryptography;
 using System.Text;
 using CapacityGrid.Analysis.Models;
 
@@ -15,9 +16,11 @@ namespace CapacityGrid.Analysis.Training;
 /// Sections: <c>META</c> (spec hash, epoch, metrics, early-stopping state), <c>SPEC</c> (an MLP's spec) or
 /// <c>CNNS</c> (a CNN's spec, <see cref="CnnSpecFormat"/>; a reader that predates CNNs finds no SPEC and refuses it),
 /// <c>WGHT</c> (TorchSharp <c>Module.save</c>), <c>OPTM</c> (TorchSharp <c>save_state_dict</c>),
-/// <c>RNGS</c> (the torch generator's state bytes). A reader ignores sections it does not know, so
-/// later writers may add some without a new version. Integrity is the blob store's job (it keeps a
-/// SHA-256); this format only refuses what is not ours.
+/// <c>RNGS</c> (the torch generator's state bytes), and last <c>SHA2</c>: the SHA-256 of every byte before
+/// its tag, checked on every read, so a checkpoint file that was changed or damaged after writing is refused
+/// wherever it is read (the blob store also keeps a SHA-256 in the blob's metadata). A reader ignores sections
+/// it does not know, so later writers may add some without a new version; a checkpoint without <c>SHA2</c>
+/// (written before it was added) is read unchecked.
 /// </summary>
 public static class CheckpointFormat
 {
@@ -25,6 +28,7 @@ public static class CheckpointFormat
     public const ushort Version = 1;
 
     private static readonly byte[] Magic = "CGRDCKPT"u8.ToArray();
+    private const string HashTag = "SHA2";
 
     /// <summary>The checkpoint as bytes.</summary>
     public static byte[] Write(TrainingCheckpoint checkpoint)
@@ -42,17 +46,24 @@ public static class CheckpointFormat
             ("OPTM", checkpoint.OptimizerState),
             ("RNGS", checkpoint.GeneratorState),
         };
-        return Encode(w =>
+        var body = Encode(w =>
         {
             w.Write(Magic);
             w.Write(Version);
-            w.Write((ushort)sections.Length);
+            w.Write((ushort)(sections.Length + 1));
             foreach (var (tag, data) in sections)
             {
                 w.Write(Encoding.ASCII.GetBytes(tag));
                 w.Write((long)data.Length);
                 w.Write(data);
             }
+        });
+        return Encode(w =>
+        {
+            w.Write(body);
+            w.Write(Encoding.ASCII.GetBytes(HashTag));
+            w.Write((long)SHA256.HashSizeInBytes);
+            w.Write(SHA256.HashData(body));
         });
     }
 
@@ -61,7 +72,7 @@ public static class CheckpointFormat
         payload.Length >= Magic.Length && payload[..Magic.Length].SequenceEqual(Magic);
 
     /// <summary>Reads a payload made by <see cref="Write"/>.</summary>
-    /// <exception cref="CheckpointFormatException">Not a checkpoint of ours, another version, or cut short.</exception>
+    /// <exception cref="CheckpointFormatException">Not a checkpoint of ours, another version, cut short, or its SHA-256 does not match.</exception>
     public static TrainingCheckpoint Read(byte[] payload)
     {
         if (payload.Length < Magic.Length + 4 || !payload.AsSpan(0, Magic.Length).SequenceEqual(Magic))
@@ -75,7 +86,16 @@ public static class CheckpointFormat
         }
         try
         {
-            var sections = ReadSections(payload, Magic.Length + 2);
+            var sections = ReadSections(payload, Magic.Length + 2, out var hashed);
+            if (sections.TryGetValue(HashTag, out var stored))
+            {
+                var actual = SHA256.HashData(payload.AsSpan(0, hashed));
+                if (!actual.AsSpan().SequenceEqual(stored))
+                {
+                    throw new CheckpointFormatException(
+                        $"checkpoint was changed or damaged after it was written: its SHA-256 {Convert.ToHexStringLower(actual)} does not match the stored {Convert.ToHexStringLower(stored)}");
+                }
+            }
             IModelSpec spec = sections.TryGetValue(CnnSpecFormat.Tag, out var cnn)
                 ? Decode(cnn, CnnSpecFormat.Read)
                 : Decode(Section(sections, "SPEC"), ReadSpec);
@@ -87,14 +107,25 @@ public static class CheckpointFormat
         }
     }
 
-    private static Dictionary<string, byte[]> ReadSections(byte[] payload, int offset)
+    // The sections by tag; hashed = the length of the prefix the SHA2 section covers (the bytes before its tag).
+    private static Dictionary<string, byte[]> ReadSections(byte[] payload, int offset, out int hashed)
     {
+        hashed = -1;
         using var reader = new BinaryReader(new MemoryStream(payload, offset, payload.Length - offset, writable: false));
         var count = reader.ReadUInt16();
         var sections = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         for (var i = 0; i < count; i++)
         {
+            if (hashed >= 0)
+            {
+                throw new CheckpointFormatException($"checkpoint has a section after its {HashTag} section, which the hash does not cover");
+            }
+            var start = offset + (int)reader.BaseStream.Position;
             var tag = Encoding.ASCII.GetString(reader.ReadBytes(4));
+            if (tag == HashTag)
+            {
+                hashed = start;
+            }
             var length = reader.ReadInt64();
             if (length < 0 || length > reader.BaseStream.Length - reader.BaseStream.Position)
             {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CapacityGrid.ServiceDefaults;
 
 namespace CapacityGrid.Client.Cli;
 
@@ -28,12 +29,14 @@ public static class CapgridCli
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            await error.WriteLineAsync($"capgrid: {parse.Errors[0].Message} (see 'capgrid --help')");
+            await error.WriteLineAsync($"capgrid: {ParseErrors.Describe(parse)} (see 'capgrid --help')");
             return ExitCodes.BadInput;
         }
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
+            // Exceptions come here (not to System.CommandLine's handler, which prints a stack trace with whatever
+            // secrets its messages hold).
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -43,8 +46,20 @@ public static class CapgridCli
         catch (OrleansException e)
         {
             // The cluster failed us after retries: one line, not a stack trace.
-            await error.WriteLineAsync($"capgrid: cluster: {e.GetType().Name}: {e.Message.Split('\n')[0]}");
+            await error.WriteLineAsync($"capgrid: cluster: {e.GetType().Name}: {SecretRedaction.Redact(e.Message.Split('\n')[0])}");
             return ExitCodes.Unavailable;
+        }
+        catch (Azure.RequestFailedException e)
+        {
+            // Storage refused a request (a wrong key, a missing permission): one line, without the request's URI.
+            await error.WriteLineAsync($"capgrid: storage: request failed with status {e.Status} ({e.ErrorCode ?? "no error code"}); check the connection string's account key or SAS token");
+            return ExitCodes.Unavailable;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Anything else is a bug: one line (secrets removed) and the exit code System.CommandLine's handler gave.
+            await error.WriteLineAsync($"capgrid: unexpected error: {e.GetType().Name}: {SecretRedaction.Redact(e.Message.ReplaceLineEndings(" "))}");
+            return 1;
         }
     }
 }

@@ -1,4 +1,5 @@
 using CapacityGrid.Client.Connection;
+using CapacityGrid.ServiceDefaults;
 using CapacityGrid.Silo.Storage;
 
 namespace CapacityGrid.Client.Cli;
@@ -16,12 +17,12 @@ internal static class Connected
         }
         catch (Exception e) when (e is AzuriteUnavailableException or FormatException)
         {
-            await error.WriteLineAsync($"capgrid: storage: {e.Message}");
+            await error.WriteLineAsync($"capgrid: storage: {SecretRedaction.Redact(e.Message)}");
             return ExitCodes.Unavailable;
         }
         catch (ClusterUnavailableException e)
         {
-            await error.WriteLineAsync($"capgrid: cluster: {e.Message}");
+            await error.WriteLineAsync($"capgrid: cluster: {SecretRedaction.Redact(e.Message)}");
             return ExitCodes.Unavailable;
         }
         await using (connection)

@@ -1,4 +1,6 @@
+using CapacityGrid.Analysis.Data;
 using CapacityGrid.Grains.Abstractions.Experiments;
+using CapacityGrid.Grains.Datasets;
 
 namespace CapacityGrid.Client.Cli;
 
@@ -7,7 +9,10 @@ public static class SpecPreflight
 {
     private static readonly string[] IdxFiles = ["train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"];
 
-    /// <summary>Throws a <see cref="SpecException"/> naming the first missing file.</summary>
+    /// <summary>
+    /// Throws a <see cref="SpecException"/> naming the first missing file, or the file and line or offset at fault
+    /// when a data file cannot be read: bad data is refused before an experiment is created, not by every point.
+    /// </summary>
     public static void CheckLocalFiles(ExperimentSpec spec)
     {
         switch (spec.Dataset.Kind)
@@ -18,6 +23,16 @@ public static class SpecPreflight
             case "csv":
                 CheckCsvFile(spec.Dataset.Path!);
                 break;
+            default:
+                return;
+        }
+        try
+        {
+            _ = DatasetCache.Load(spec.Dataset);
+        }
+        catch (Exception e) when (e is DataFormatException or ArgumentException or IOException or InvalidDataException)
+        {
+            throw new SpecException("dataset.path", e.Message.ReplaceLineEndings(" "));
         }
     }
 

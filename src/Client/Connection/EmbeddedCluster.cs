@@ -29,11 +29,13 @@ public sealed class EmbeddedCluster : IAsyncDisposable
 
     /// <summary>Starts storage and the silo.</summary>
     /// <exception cref="AzuriteUnavailableException">Local storage is needed but cannot be started.</exception>
+    /// <exception cref="Azure.RequestFailedException">Storage refuses the credentials (checked before the silo starts).</exception>
     public static async Task<EmbeddedCluster> StartAsync(EmbeddedOptions options, Action<string> progress, CancellationToken cancellationToken)
     {
         var azurite = await AzuriteLauncher.EnsureAsync(options.ConnectionString, Path.Combine(options.DataFolder, "azurite"), progress, cancellationToken);
         try
         {
+            await StorageProbe.CheckAsync(azurite.ConnectionString, cancellationToken);
             var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using CapacityGrid.ServiceDefaults;
+using CapacityGrid.Silo.Hosting.Tls;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -21,7 +22,15 @@ public static class RemoteCluster
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(options.Verbose ? LogLevel.Information : LogLevel.Error);
+        if (!options.Verbose)
+        {
+            // A failed connection is reported in one line by the CLI; Orleans' and the host's own accounts of it
+            // (with stack traces) are for --verbose.
+            builder.Logging.AddFilter("Orleans", LogLevel.Critical);
+            builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.Critical);
+        }
         builder.AddCapacityGridTelemetry("capgrid");
+        var tls = GridTls.Read(builder.Configuration);
         builder.UseOrleansClient(client =>
         {
             client.Configure<ClusterOptions>(o =>
@@ -31,6 +40,14 @@ public static class RemoteCluster
             });
             client.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(options.Storage));
             client.AddActivityPropagation();
+            try
+            {
+                client.UseGridTls(tls);
+            }
+            catch (InvalidOperationException e)
+            {
+                throw new ClusterUnavailableException($"TLS: {e.Message}", e);
+            }
         });
         var host = builder.Build();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -43,8 +60,11 @@ public static class RemoteCluster
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             host.Dispose();
+            var why = e is OperationCanceledException
+                ? $"none answered within {(options.ConnectTimeout ?? DefaultConnectTimeout).TotalSeconds:0} s"
+                : $"{e.GetType().Name}: {e.Message.Split('\n')[0]}";
             throw new ClusterUnavailableException(
-                $"no silo of cluster '{options.Cluster}' (service '{options.ServiceId}') answers ({e.GetType().Name}: {e.Message.Split('\n')[0]}); " +
+                $"no silo of cluster '{options.Cluster}' (service '{options.ServiceId}') answers ({why}); " +
                 "start silos (infra/cluster.sh start, or dotnet run --project src/Silo) with the same storage and cluster id", e);
         }
     }

@@ -27,7 +27,7 @@ public static partial class SpecValidator
     {
         if (!SafeName().IsMatch(spec.Name))
         {
-            throw new SpecException("name", $"must be 1-40 characters of a-z, 0-9 and single '-' between them (got '{spec.Name}')");
+            throw new SpecException("name", $"must be 1-40 characters of a-z, 0-9 and single '-' between them (got '{ExperimentIds.Printable(spec.Name)}')");
         }
         ValidateDataset(spec.Dataset);
         ValidateGrid(spec.Grid);
@@ -290,6 +290,7 @@ public static partial class SpecValidator
     }
 
     // Experiment names become part of blob container names: lowercase, digits, single hyphens.
-    [GeneratedRegex("^(?=.{1,40}$)[a-z0-9]+(-[a-z0-9]+)*$")]
+    // \z, not $: .NET's $ also matches before a final newline.
+    [GeneratedRegex(@"^(?=.{1,40}\z)[a-z0-9]+(-[a-z0-9]+)*\z")]
     private static partial Regex SafeName();
 }

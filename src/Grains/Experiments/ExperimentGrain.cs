@@ -48,6 +48,8 @@ public sealed class ExperimentGrain(
     /// <inheritdoc />
     public async Task<ExperimentStatus> StartAsync(ExperimentSpec spec)
     {
+        // The key names blob containers: a client that skipped the CLI's check must not reach another's blobs.
+        ExperimentIds.EnsureValid(this.GetPrimaryKeyString());
         if (S.Spec is not null)
         {
             if (SpecParser.ToJson(S.Spec) != SpecParser.ToJson(spec))

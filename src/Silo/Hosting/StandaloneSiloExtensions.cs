@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using CapacityGrid.Grains.Hosting;
 using CapacityGrid.ServiceDefaults;
+using CapacityGrid.Silo.Hosting.Tls;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
@@ -45,6 +46,7 @@ public static class StandaloneSiloExtensions
                 silo.UseKubernetesHosting();
             }
             silo.AddCapacityGrid(builder.Configuration);
+            silo.UseGridTls(GridTls.Read(builder.Configuration));
         });
         return builder;
     }

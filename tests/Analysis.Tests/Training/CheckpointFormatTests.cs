@@ -63,4 +63,47 @@ public sealed class CheckpointFormatTests
 
         Assert.Contains("cut short", e.Message);
     }
+
+    [Fact]
+    public void Read_WhenOneByteWasChanged_ThrowsNamingTheSha256()
+    {
+        var payload = CheckpointFormat.Write(Sample());
+        // The last weight byte (3), just before the OPTM section: the format still parses, only the hash can tell.
+        var at = payload.AsSpan().IndexOf("OPTM"u8) - 1;
+        Assert.Equal(3, payload[at]);
+        payload[at] = 9;
+
+        var e = Assert.Throws<CheckpointFormatException>(() => CheckpointFormat.Read(payload));
+
+        Assert.Contains("SHA-256", e.Message);
+        Assert.Contains("changed or damaged", e.Message);
+    }
+
+    [Fact]
+    public void Read_OfACheckpointWrittenBeforeTheHashSection_StillReads()
+    {
+        // Drop the SHA2 section (tag, length, 32 bytes) and count one section fewer: the layout of earlier writers.
+        var payload = CheckpointFormat.Write(Sample());
+        var older = payload[..^(4 + 8 + 32)];
+        var count = BinaryPrimitives.ReadUInt16LittleEndian(older.AsSpan(10));
+        BinaryPrimitives.WriteUInt16LittleEndian(older.AsSpan(10), (ushort)(count - 1));
+
+        var read = CheckpointFormat.Read(older);
+
+        Assert.Equal(Sample().Weights, read.Weights);
+        Assert.Equal(4, read.Epoch);
+    }
+
+    [Fact]
+    public void Read_WithASectionAfterTheHash_IsRefused()
+    {
+        var payload = CheckpointFormat.Write(Sample());
+        var count = BinaryPrimitives.ReadUInt16LittleEndian(payload.AsSpan(10));
+        BinaryPrimitives.WriteUInt16LittleEndian(payload.AsSpan(10), (ushort)(count + 1));
+        var extended = payload.Concat("XTRA"u8.ToArray()).Concat(BitConverter.GetBytes(0L)).ToArray();
+
+        var e = Assert.Throws<CheckpointFormatException>(() => CheckpointFormat.Read(extended));
+
+        Assert.Contains("after its SHA2 section", e.Message);
+    }
 }

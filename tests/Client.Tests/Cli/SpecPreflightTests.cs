@@ -11,10 +11,11 @@ public sealed class SpecPreflightTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
-    public void CheckLocalFiles_ACsvFileThatExists_Passes()
+    public void CheckLocalFiles_AValidCsvFileThatExists_Passes()
     {
+        // Enough rows for the default test and validation shares: the preflight reads and splits the data.
         var path = Path.Combine(_folder, "d.csv");
-        File.WriteAllText(path, "1,2,0\n3,4,1\n");
+        File.WriteAllLines(path, Enumerable.Range(0, 20).Select(i => $"{i},{i * 2},{i % 2}"));
 
         var e = Record.Exception(() => SpecPreflight.CheckLocalFiles(WithDataset(new DatasetSpec("csv", path))));
 

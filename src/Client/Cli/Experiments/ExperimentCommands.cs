@@ -119,7 +119,7 @@ public static class ExperimentCommands
     {
         if (!ExperimentIds.IsValid(id))
         {
-            await error.WriteLineAsync($"capgrid: '{id}' is not an experiment id (a-z, 0-9 and single '-', at most 56 characters)");
+            await error.WriteLineAsync($"capgrid: '{ExperimentIds.Printable(id)}' is not an experiment id ({ExperimentIds.Rule})");
             return ExitCodes.BadInput;
         }
         ConnectionOptionsOrError(parse, global, error, out var options);

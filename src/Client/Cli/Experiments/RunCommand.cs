@@ -51,7 +51,7 @@ public static class RunCommand
         }
         if (id is not null && !ExperimentIds.IsValid(id))
         {
-            await error.WriteLineAsync($"capgrid: --id: '{id}' must be 1-56 characters of a-z, 0-9 and single '-' between them");
+            await error.WriteLineAsync($"capgrid: --id: '{ExperimentIds.Printable(id)}' must be {ExperimentIds.Rule}");
             return ExitCodes.BadInput;
         }
         var experimentId = id ?? $"{spec.Name}-{TimeProvider.System.GetUtcNow():yyyyMMdd-HHmmss}";
