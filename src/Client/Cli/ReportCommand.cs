@@ -41,7 +41,7 @@ public static class ReportCommand
         try
         {
             paths = ReportFiles.For(outPath.ToString());
-            plotly = PlotlyLocator.Read();
+            plotly = PlotlyLocator.Read(message => error.WriteLine($"capgrid: {message}"));
         }
         catch (ReportException e)
         {

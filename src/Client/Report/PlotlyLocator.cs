@@ -11,9 +11,9 @@ public static class PlotlyLocator
     /// <summary>The bundle's path under infra/node_modules.</summary>
     public static readonly string RelativePath = Path.Combine("node_modules", "plotly.js-dist-min", "plotly.min.js");
 
-    /// <summary>The path of plotly.min.js.</summary>
-    /// <exception cref="ReportException">It is not installed.</exception>
-    public static string Locate()
+    /// <summary>The path of plotly.min.js, installing infra/'s pinned packages first if it is missing there.</summary>
+    /// <exception cref="ReportException">It is not installed and cannot be.</exception>
+    public static string Locate(Action<string>? progress = null)
     {
         if (Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } configured)
         {
@@ -21,9 +21,24 @@ public static class PlotlyLocator
                 ? configured
                 : throw new ReportException($"{EnvironmentVariable}={configured}: no such file");
         }
-        if (AzuriteLocator.FindInfraFolder() is { } infra && Path.Combine(infra, RelativePath) is var path && File.Exists(path))
+        if (AzuriteLocator.FindInfraFolder() is { } infra)
         {
-            return path;
+            var path = Path.Combine(infra, RelativePath);
+            if (!File.Exists(path))
+            {
+                try
+                {
+                    NpmInstaller.InstallPinned(infra, RelativePath, progress);
+                }
+                catch (AzuriteUnavailableException e)
+                {
+                    throw new ReportException($"plotly.js is not installed and could not be: {e.Message}");
+                }
+            }
+            if (File.Exists(path))
+            {
+                return path;
+            }
         }
         throw new ReportException(
             "plotly.js is not installed: run 'npm ci --prefix infra' in the CapacityGrid checkout (it pins plotly.js-dist-min 4.1.2), " +
@@ -32,9 +47,9 @@ public static class PlotlyLocator
 
     /// <summary>The bundle's text, checked to be safe to inline in a script element.</summary>
     /// <exception cref="ReportException">It is missing or cannot be inlined.</exception>
-    public static string Read()
+    public static string Read(Action<string>? progress = null)
     {
-        var path = Locate();
+        var path = Locate(progress);
         var script = File.ReadAllText(path);
         if (script.Contains("</script", StringComparison.OrdinalIgnoreCase))
         {

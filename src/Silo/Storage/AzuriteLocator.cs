@@ -21,10 +21,11 @@ public static class AzuriteLocator
         }
         if (FindInfraFolder() is { } infra)
         {
-            var local = Path.Combine(infra, "node_modules", ".bin", "azurite");
+            var marker = Path.Combine("node_modules", ".bin", "azurite");
+            var local = Path.Combine(infra, marker);
             if (!File.Exists(local))
             {
-                NpmInstaller.InstallPinned(infra, progress);
+                NpmInstaller.InstallPinned(infra, marker, progress);
             }
             if (File.Exists(local))
             {

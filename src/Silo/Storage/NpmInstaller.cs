@@ -3,21 +3,28 @@ using System.Diagnostics;
 namespace CapacityGrid.Silo.Storage;
 
 /// <summary>Installs infra/'s pinned npm packages once, even when several processes ask at the same time.</summary>
-internal static class NpmInstaller
+public static class NpmInstaller
 {
-    /// <summary>Runs <c>npm ci</c> in <paramref name="infra"/> under a file lock; failures are reported by the caller's next check.</summary>
-    public static void InstallPinned(string infra, Action<string>? progress)
+    /// <summary>
+    /// Installs infra/'s pinned packages (package-lock.json) under a file lock unless <paramref name="marker"/> (a path
+    /// under <paramref name="infra"/>) already exists: <c>npm ci</c> into an empty folder, else <c>npm install</c>, which
+    /// adds what is missing without removing the packages a running Azurite uses. Without npm it does nothing;
+    /// the caller's next check reports what is still missing.
+    /// </summary>
+    /// <exception cref="AzuriteUnavailableException">npm ran and failed.</exception>
+    public static void InstallPinned(string infra, string marker, Action<string>? progress)
     {
         if (AzuriteLocator.OnPath("npm") is not { } npm)
         {
             return;
         }
         using var lockFile = AcquireLock(Path.Combine(infra, ".npm-install.lock"));
-        if (File.Exists(Path.Combine(infra, "node_modules", ".bin", "azurite")))
+        if (File.Exists(Path.Combine(infra, marker)))
         {
             return;
         }
-        progress?.Invoke("installing Azurite (npm ci in infra/, once)");
+        var command = Directory.Exists(Path.Combine(infra, "node_modules")) ? "install" : "ci";
+        progress?.Invoke($"installing infra/'s pinned npm packages (npm {command} in {infra}, once)");
         var start = new ProcessStartInfo(npm)
         {
             WorkingDirectory = infra,
@@ -25,7 +32,7 @@ internal static class NpmInstaller
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var arg in new[] { "ci", "--no-audit", "--no-fund" })
+        foreach (var arg in new[] { command, "--no-audit", "--no-fund" })
         {
             start.ArgumentList.Add(arg);
         }
@@ -39,7 +46,7 @@ internal static class NpmInstaller
         process.WaitForExit();
         if (process.ExitCode != 0)
         {
-            throw new AzuriteUnavailableException($"npm ci in {infra} failed with exit code {process.ExitCode}: {stderr.Result.Trim().Split('\n').LastOrDefault()}");
+            throw new AzuriteUnavailableException($"npm {command} in {infra} failed with exit code {process.ExitCode}: {stderr.Result.Trim().Split('\n').LastOrDefault()}");
         }
         _ = stdout.Result;
     }
