@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CapacityGrid.Grains.Tests.Experiments;
 
 /// <summary>Several experiments at once on one silo of 2 slots, with the trivial engine: they share the slots.</summary>
+[Collection(AloneCollection.Name)]
 public sealed class FairnessTests : IAsyncLifetime
 {
     private const int Points = 12;
