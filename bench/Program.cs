@@ -1,4 +1,5 @@
 using CapacityGrid.Bench;
+using CapacityGrid.Bench.Grid;
 using CapacityGrid.Bench.Measures;
 using CapacityGrid.Bench.Training;
 
@@ -14,6 +15,8 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["saturation"] = Printing(SaturationCostBench.Run),
     ["tracking"] = Printing(TrackingCostBench.Run),
     ["dataset-measures"] = Printing(DatasetMeasuresBench.Run),
+    ["bookkeeping"] = BookkeepingBench.Run,
+    ["load"] = LoadBench.Run,
 };
 // Every benchmark in turn with its default arguments; the worst exit code.
 benchmarks["all"] = _ => benchmarks.Where(b => b.Key != "all").Select(b =>

@@ -25,9 +25,13 @@ public sealed class ExperimentGrain(
     private const string KeepAliveReminder = "keep-alive";
     private const int CheckFanOut = 32;
     private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
+    // While points end in quick succession, the state (which holds every point) is written at most this often.
+    private static readonly TimeSpan WriteInterval = TimeSpan.FromSeconds(1);
     private readonly HashSet<string> _training = [];
     private int _epochsSinceWrite;
     private IGrainTimer? _liveness;
+    private IGrainTimer? _flush;
+    private long _lastWrite;
 
     private ExperimentGrainState S => state.State;
 
@@ -43,6 +47,15 @@ public sealed class ExperimentGrain(
             StartLivenessChecks();
         }
         return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_flush is not null)
+        {
+            await WriteAsync();
+        }
     }
 
     /// <inheritdoc />
@@ -177,17 +190,28 @@ public sealed class ExperimentGrain(
 
     private async Task StartQueuedAsync()
     {
-        do
+        var refined = false;
+        await StartNextPointsAsync();
+        while (await RefineAsync())
         {
+            refined = true;
             await StartNextPointsAsync();
         }
-        while (await RefineAsync());
-        S.EpochsDone += _epochsSinceWrite;
-        _epochsSinceWrite = 0;
-        await state.WriteStateAsync();
         if (!Active)
         {
+            await WriteAsync();
             await StopKeepingAliveAsync();
+        }
+        else if (refined || time.GetElapsedTime(_lastWrite) >= WriteInterval)
+        {
+            // A refinement round is written at once: its points are part of the experiment from now on.
+            await WriteAsync();
+        }
+        else
+        {
+            // Any snapshot is safe to resume from: points started since it are started again (a trainer that
+            // runs or ended just says so) and points that ended since it are counted by the next check.
+            _flush ??= this.RegisterGrainTimer(WriteAsync, new GrainTimerCreationOptions(WriteInterval, Timeout.InfiniteTimeSpan) { KeepAlive = true });
         }
     }
 
@@ -241,6 +265,16 @@ public sealed class ExperimentGrain(
         S.Points.AddRange(added);
         S.SearchRounds++;
         return true;
+    }
+
+    private async Task WriteAsync()
+    {
+        _flush?.Dispose();
+        _flush = null;
+        S.EpochsDone += _epochsSinceWrite;
+        _epochsSinceWrite = 0;
+        _lastWrite = time.GetTimestamp();
+        await state.WriteStateAsync();
     }
 
     private async Task StopKeepingAliveAsync()

@@ -4,12 +4,13 @@ using CapacityGrid.Grains.Datasets;
 using CapacityGrid.Grains.Training;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CapacityGrid.Grains.Hosting;
 
-/// <summary>Registers what the grains depend on: storage clients, the dataset cache and the training runner.</summary>
+/// <summary>Registers what the grains depend on: storage clients, the dataset cache, the training runner and its engine (TorchSharp unless one was registered before).</summary>
 public static class GrainServiceExtensions
 {
     /// <summary>Adds the grains' services, bound to the <c>Storage</c> and <c>Training</c> sections.</summary>
@@ -31,6 +32,7 @@ public static class GrainServiceExtensions
         services.AddSingleton<CheckpointStore>();
         services.AddSingleton<DatasetCache>();
         services.AddSingleton<DatasetMeasureCache>();
+        services.TryAddSingleton<ITrainingEngine, TorchTrainingEngine>();
         services.AddSingleton<TrainingRunner>();
         services.AddSingleton<SlotPool>();
         services.AddSingleton(TimeProvider.System);

@@ -105,10 +105,15 @@ public sealed class TrainerGrain(
         state.State.Epochs.RemoveAll(e => e.Epoch >= metrics.Epoch);
         state.State.Epochs.Add(metrics);
         state.State.EpochsTrained++;
-        await state.WriteStateAsync();
-        if (state.State.Request is { } request)
+        // The last planned epoch is written with the completion that follows it: a crash in between redoes
+        // that one epoch (its checkpoint is already stored), as a crash during it would.
+        if (state.State.Request is not { } request || metrics.Epoch < request.Training.Epochs)
         {
-            await GrainFactory.GetGrain<IExperimentGrain>(request.ExperimentId).EpochDoneAsync(request.Point.PointId, metrics.Epoch);
+            await state.WriteStateAsync();
+        }
+        if (state.State.Request is { } point)
+        {
+            await GrainFactory.GetGrain<IExperimentGrain>(point.ExperimentId).EpochDoneAsync(point.Point.PointId, metrics.Epoch);
         }
     }
 

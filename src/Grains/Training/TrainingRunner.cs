@@ -1,34 +1,28 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Threading.Channels;
-using CapacityGrid.Analysis.Data;
-using CapacityGrid.Analysis.Measures.Weights;
 using CapacityGrid.Analysis.Training;
-using CapacityGrid.Grains.Abstractions.Experiments;
 using CapacityGrid.Grains.Abstractions.Training;
 using CapacityGrid.Grains.Checkpoints;
 using CapacityGrid.Grains.Datasets;
 using CapacityGrid.Grains.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace CapacityGrid.Grains.Training;
 
 /// <summary>
-/// Runs a grid point's training off the Orleans scheduler: the model trains on a dedicated thread,
-/// while an async loop writes each epoch's checkpoint to blob storage and then reports the epoch to
+/// Runs a grid point's training off the Orleans scheduler: the <see cref="ITrainingEngine"/> trains on a
+/// dedicated thread while the point holds a slot, while an async loop writes each epoch's checkpoint to blob storage and then reports the epoch to
 /// the trainer grain, so a reported epoch always has its checkpoint.
 /// </summary>
 public sealed partial class TrainingRunner(
     DatasetCache datasets,
     CheckpointStore checkpoints,
     SlotPool slots,
-    IOptions<TrainingSlotOptions> options,
+    ITrainingEngine engine,
     ILogger<TrainingRunner> logger)
 {
     private static readonly JsonSerializerOptions MeasuresJson = new(JsonSerializerDefaults.Web);
-    // Torch's thread count is process-wide: set it once per process, never while another silo's training runs.
-    private static int _torchConfigured;
 
     /// <summary>Starts training on the thread pool and a dedicated thread; the returned task ends with the run.</summary>
     public Task RunAsync(TrainRequest request, ResumeFrom? resume, TrainerReporter reportTo, CancellationToken cancellationToken) =>
@@ -44,25 +38,14 @@ public sealed partial class TrainingRunner(
         activity?.SetTag("capgrid.point", point.PointId);
         activity?.SetTag("capgrid.hidden", string.Join('-', point.HiddenWidths));
         activity?.SetTag("capgrid.seed", point.Seed);
+        var slot = default(IDisposable);
         try
         {
-            using var slot = await slots.AcquireAsync(request.ExperimentId, cancellationToken);
-            await reportTo.SlotAcquiredAsync();
+            slot = await slots.AcquireAsync(request.ExperimentId, cancellationToken);
+            // Told without waiting: the point starts training at once and the report travels meanwhile.
+            var acquired = reportTo.SlotAcquiredAsync();
             var data = await datasets.GetAsync(request.Dataset);
-            var spec = PointModel.Of(point, data);
-            var t = request.Training;
-            var trainOptions = new TrainOptions(
-                t.Epochs, t.Optimizer, t.LearningRate, t.BatchSize, t.Momentum, t.WeightDecay, point.Seed,
-                t.EarlyStopping is { } early ? new EarlyStoppingOptions(early.Patience, early.MinDelta) : null,
-                t.Device ?? "auto");
-            // Early stopping watches the dataset's validation part, so the test part stays unseen.
-            var validation = data.Validation.Samples > 0 ? data.Validation : null;
-            if (t.EarlyStopping is not null && validation is null)
-            {
-                throw new ArgumentException("training.earlyStopping needs a validation part: set dataset.validationFraction above 0");
-            }
             var resumePoint = await LoadResumeAsync(request.ExperimentId, resume, cancellationToken);
-            var tracking = Tracking(request.Measures ?? new MeasuresSpec());
 
             var reports = Channel.CreateBounded<EpochReport>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
             var training = Task.Factory.StartNew(
@@ -70,26 +53,22 @@ public sealed partial class TrainingRunner(
                 {
                     try
                     {
-                        ConfigureTorch();
-                        byte[]? last = null;
-                        var outcome = MlpTrainer.Train(data, spec, trainOptions,
-                            report =>
-                            {
-                                last = report.Checkpoint;
-                                reports.Writer.WriteAsync(report, cancellationToken).AsTask().GetAwaiter().GetResult();
-                            },
-                            cancellationToken, resumePoint, validation, tracking);
-                        var layers = outcome.Diverged || last is null ? null : FinalLayers.Probe(spec, last, data, cancellationToken);
-                        return (Outcome: outcome, Layers: layers);
+                        return engine.Train(request, data, resumePoint,
+                            report => reports.Writer.WriteAsync(report, cancellationToken).AsTask().GetAwaiter().GetResult(),
+                            cancellationToken);
                     }
                     finally
                     {
+                        // The slot bounds the computing, not the bookkeeping: the next point starts while this
+                        // one's last checkpoint and reports are still being written.
+                        slot.Dispose();
                         reports.Writer.TryComplete();
                     }
                 },
                 cancellationToken,
                 TaskCreationOptions.LongRunning,
                 TaskScheduler.Default);
+            await acquired;
 
             await foreach (var report in reports.Reader.ReadAllAsync(cancellationToken))
             {
@@ -110,11 +89,7 @@ public sealed partial class TrainingRunner(
                     report.Layers is null ? null : JsonSerializer.Serialize(report.Layers, MeasuresJson)));
             }
 
-            var (outcome, layers) = await training;
-            var completion = outcome.DivergedAtEpoch is { } at
-                ? new PointCompletion(PointStatus.Diverged, outcome.ParameterCount, null, $"loss became NaN or infinite in epoch {at}")
-                : Finished(outcome.ParameterCount, WeightMeasures.Of(outcome.Weights), layers);
-            await reportTo.CompleteAsync(completion);
+            await reportTo.CompleteAsync(await training);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -125,17 +100,11 @@ public sealed partial class TrainingRunner(
             LogFailed(e, point.PointId);
             await reportTo.CompleteAsync(new PointCompletion(PointStatus.Failed, 0, null, $"{e.GetType().Name}: {e.Message}"));
         }
+        finally
+        {
+            slot?.Dispose();
+        }
     }
-
-    // Saturation over a fixed subsample of each part: every row costs about half an epoch's training on a
-    // 784-256-256-10 MLP; `bench -- tracking` measures this setting (docs/benchmarks.md).
-    private const int TrackedSaturationRows = 2048;
-
-    private static LayerTracking Tracking(MeasuresSpec measures) => new(
-        measures.SaturationEveryEpoch, measures.InformationPlane, measures.InformationSamples, TrackedSaturationRows);
-
-    private static PointCompletion Finished(long parameters, WeightMeasures weights, FinalLayers? layers) =>
-        new(PointStatus.Finished, parameters, weights.EntropyBits, null, JsonSerializer.Serialize(new { weights, layers }, MeasuresJson));
 
     private async Task<ResumePoint?> LoadResumeAsync(string experimentId, ResumeFrom? resume, CancellationToken cancellationToken)
     {
@@ -146,14 +115,6 @@ public sealed partial class TrainingRunner(
         var payload = await checkpoints.ReadAsync(experimentId, resume.CheckpointBlob, cancellationToken)
             ?? throw new InvalidOperationException($"checkpoint {resume.CheckpointBlob} to resume from is missing");
         return new ResumePoint(resume.Epoch, payload);
-    }
-
-    private void ConfigureTorch()
-    {
-        if (Interlocked.Exchange(ref _torchConfigured, 1) == 0 && options.Value.TorchThreads > 0)
-        {
-            TorchSharp.torch.set_num_threads(options.Value.TorchThreads);
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Training of point {PointId} cancelled")]

@@ -1,8 +1,10 @@
 using Azure.Storage.Blobs;
 using CapacityGrid.Grains.Checkpoints;
+using CapacityGrid.Grains.Training;
 using CapacityGrid.Silo.Hosting;
 using CapacityGrid.Silo.Storage;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
 namespace CapacityGrid.Grains.Tests.Fixtures;
@@ -35,6 +37,9 @@ public sealed class GridClusterFixture : IAsyncLifetime
     /// <summary>Names of the silos that advertise a GPU (the test cluster names them Silo_0, Silo_1, ...).</summary>
     public string[] GpuSilos { get; init; } = [];
 
+    /// <summary>When set, the silos train with the trivial <see cref="FixedTimeTrainingEngine"/> at this time per epoch instead of TorchSharp.</summary>
+    public TimeSpan? EpochTime { get; init; }
+
     /// <inheritdoc />
     public async ValueTask InitializeAsync()
     {
@@ -47,7 +52,14 @@ public sealed class GridClusterFixture : IAsyncLifetime
             ["Training:Accelerator"] = GpuSilos.Contains(silo) ? "gpu" : "cpu",
         }).Build();
         var builder = new InProcessTestClusterBuilder(SiloCount);
-        builder.ConfigureSilo((options, silo) => silo.AddCapacityGrid(Configuration(options.SiloName)));
+        builder.ConfigureSilo((options, silo) =>
+        {
+            if (EpochTime is { } epochTime)
+            {
+                silo.Services.AddSingleton<ITrainingEngine>(new FixedTimeTrainingEngine(epochTime));
+            }
+            silo.AddCapacityGrid(Configuration(options.SiloName));
+        });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }
