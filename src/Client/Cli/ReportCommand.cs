@@ -83,7 +83,7 @@ public static class ReportCommand
             {
                 return ExitCodes.BadInput;
             }
-            var map = await GrainRetry.CallAsync(grid.Grains.GetGrain<IAnalysisGrain>(id).BuildCapacityMapAsync, error, cancellationToken);
+            var map = await ExperimentWatch.BuildMapAsync(grid.Grains, id, error, cancellationToken);
             return await WriteAsync(map, paths, plotly, json, output, error, cancellationToken);
         }, cancellationToken);
     }

@@ -32,6 +32,21 @@ internal static class ExperimentWatch
     /// </summary>
     public static async Task<int> WriteMapAsync(IGrainFactory grains, string id, ExperimentStatus status, DirectoryInfo outDir, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
+        var map = await BuildMapAsync(grains, id, error, cancellationToken);
+        var folder = Directory.CreateDirectory(Path.Combine(outDir.FullName, id));
+        var mapPath = Path.Combine(folder.FullName, "capacity-map.json");
+        await File.WriteAllTextAsync(mapPath, JsonSerializer.Serialize(map, JsonOutput.Options), cancellationToken);
+        await output.WriteAsync(json ? JsonSerializer.Serialize(map, JsonOutput.Options) + Environment.NewLine : CapacityMapTable.Render(map));
+        await error.WriteLineAsync($"capgrid: wrote {mapPath}");
+        return ExitCode(status);
+    }
+
+    /// <summary>
+    /// The experiment's capacity map once its dataset's measures are there (a silo computes them once per dataset
+    /// and caches them in storage; a fresh silo reads them back or computes them first).
+    /// </summary>
+    public static async Task<CapacityMap> BuildMapAsync(IGrainFactory grains, string id, TextWriter error, CancellationToken cancellationToken)
+    {
         var analysis = grains.GetGrain<IAnalysisGrain>(id);
         var map = await GrainRetry.CallAsync(analysis.BuildCapacityMapAsync, error, cancellationToken);
         if (map.DatasetMeasuresJson is null)
@@ -43,12 +58,7 @@ internal static class ExperimentWatch
             await Task.Delay(PollInterval, cancellationToken);
             map = await GrainRetry.CallAsync(analysis.BuildCapacityMapAsync, error, cancellationToken);
         }
-        var folder = Directory.CreateDirectory(Path.Combine(outDir.FullName, id));
-        var mapPath = Path.Combine(folder.FullName, "capacity-map.json");
-        await File.WriteAllTextAsync(mapPath, JsonSerializer.Serialize(map, JsonOutput.Options), cancellationToken);
-        await output.WriteAsync(json ? JsonSerializer.Serialize(map, JsonOutput.Options) + Environment.NewLine : CapacityMapTable.Render(map));
-        await error.WriteLineAsync($"capgrid: wrote {mapPath}");
-        return ExitCode(status);
+        return map;
     }
 
     /// <summary>0 when every point trained, 1 when some failed, 130 when the experiment was cancelled.</summary>
