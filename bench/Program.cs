@@ -1,4 +1,5 @@
 using CapacityGrid.Bench;
+using CapacityGrid.Bench.Faults;
 using CapacityGrid.Bench.Measures;
 using CapacityGrid.Bench.Training;
 
@@ -13,9 +14,10 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["saturation"] = Printing(SaturationCostBench.Run),
     ["tracking"] = Printing(TrackingCostBench.Run),
     ["dataset-measures"] = Printing(DatasetMeasuresBench.Run),
+    ["faults"] = FaultsBench.Run,
 };
-// Every benchmark in turn with its default arguments; the worst exit code.
-benchmarks["all"] = _ => benchmarks.Where(b => b.Key != "all").Select(b =>
+// Every benchmark in turn with its default arguments (but the fault harness: its own run, minutes long); the worst exit code.
+benchmarks["all"] = _ => benchmarks.Where(b => b.Key is not ("all" or "faults")).Select(b =>
 {
     Console.WriteLine($"== {b.Key}");
     var code = b.Value([]);
