@@ -106,7 +106,8 @@ public sealed class ProcessClusterTests : IAsyncLifetime
         }
         await watch.WaitForExitAsync(TestContext.Current.CancellationToken);
         await StartSilosAsync();
-        var resume = await CapgridAsync("resume", "procs", "--out", Path.Combine(_folder, "out"));
+        // Restarted silos evict the dead ones after 30 s (MaxJoinAttemptTime) before they take clients.
+        var resume = await CapgridAsync("resume", "procs", "--out", Path.Combine(_folder, "out"), "--connect-timeout", "180");
 
         Assert.True(resume.ExitCode == 0, resume.Error + resume.Output);
         using var map = JsonDocument.Parse(File.ReadAllText(Path.Combine(_folder, "out", "procs", "capacity-map.json")));
