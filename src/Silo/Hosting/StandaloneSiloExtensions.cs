@@ -38,11 +38,6 @@ public static class StandaloneSiloExtensions
                 }
                 silo.ConfigureEndpoints(address, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: false);
                 silo.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(storage.ConnectionString));
-                // A joining silo pings every member still marked active and, after MaxJoinAttemptTime (5 min by default),
-                // evicts those that never answered. After the whole cluster was killed (kill -9, power loss) no one is left
-                // to mark the dead members dead, so restarted silos would wait that long: 30 s is as long as a live silo
-                // may stay silent anyway (the membership probes declare it dead sooner).
-                silo.Configure<ClusterMembershipOptions>(o => o.MaxJoinAttemptTime = TimeSpan.FromSeconds(30));
             }
             if (!string.IsNullOrEmpty(builder.Configuration["KUBERNETES_SERVICE_HOST"]))
             {
