@@ -23,13 +23,13 @@ public sealed record FaultOutcome(string Fault, int Count, Capgrid.Result Result
 
     /// <summary>A one-line summary.</summary>
     public string Line() => string.Create(CultureInfo.InvariantCulture,
-        $"{Fault}: {Count} injected; {Verdict}; {Check?.Interruptions} runs interrupted, {Check?.EpochsRetrained} checkpointed epochs retrained; {Note}; {Time.TotalSeconds:0} s");
+        $"{Fault}: {Count} injected; {Verdict}; {Check?.Interruptions} runs restarted, {Check?.EpochsRetrained} checkpointed epochs retrained; {Note}; {Time.TotalSeconds:0} s");
 
     /// <summary>Prints the table of every fault.</summary>
     public static void Print(TextWriter output, IEnumerable<FaultOutcome> outcomes)
     {
         output.WriteLine();
-        output.WriteLine("| fault | count | outcome | runs interrupted | epochs redone (retrained + in flight, at most) | map equal (max diff) | time |");
+        output.WriteLine("| fault | count | outcome | runs restarted | epochs redone (retrained + in flight, at most) | map equal (max diff) | time |");
         output.WriteLine("|---|---|---|---|---|---|---|");
         foreach (var o in outcomes)
         {
