@@ -1,5 +1,6 @@
 using CapacityGrid.Bench;
 using CapacityGrid.Bench.Grid;
+using CapacityGrid.Bench.Faults;
 using CapacityGrid.Bench.Measures;
 using CapacityGrid.Bench.Training;
 
@@ -17,9 +18,10 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["dataset-measures"] = Printing(DatasetMeasuresBench.Run),
     ["bookkeeping"] = BookkeepingBench.Run,
     ["load"] = LoadBench.Run,
+    ["faults"] = FaultsBench.Run,
 };
-// Every benchmark in turn with its default arguments; the worst exit code.
-benchmarks["all"] = _ => benchmarks.Where(b => b.Key != "all").Select(b =>
+// Every benchmark in turn with its default arguments (but the fault harness: its own run, minutes long); the worst exit code.
+benchmarks["all"] = _ => benchmarks.Where(b => b.Key is not ("all" or "faults")).Select(b =>
 {
     Console.WriteLine($"== {b.Key}");
     var code = b.Value([]);

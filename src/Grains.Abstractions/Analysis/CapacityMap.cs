@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CapacityGrid.Grains.Abstractions.Training;
 
 namespace CapacityGrid.Grains.Abstractions.Analysis;
 
@@ -48,7 +49,8 @@ public sealed record CapacityMapRow(
     [property: Id(13)] double? ArchitectureCapacityBits = null,
     [property: Id(14)] double? CompressedWeightBits = null,
     [property: Id(15), JsonIgnore] string? MeasuresJson = null,
-    [property: Id(16), JsonIgnore] string? EpochsJson = null)
+    [property: Id(16), JsonIgnore] string? EpochsJson = null,
+    [property: Id(17)] PointHistory? History = null)
 {
     /// <summary>The final model's weight measures per layer and in total, as written to JSON.</summary>
     [JsonPropertyName("measures")]

@@ -2,7 +2,8 @@ namespace CapacityGrid.Grains.Abstractions.Training;
 
 /// <summary>
 /// A grid point's state and, once trained, its final measures. <c>Attempts</c> counts training runs started
-/// (more than one after an interruption); <c>EpochsTrained</c> counts epochs trained including any redone.
+/// (more than one after an interruption); <c>EpochsTrained</c> counts epochs trained including any redone;
+/// <c>RunStartEpochs</c> and <c>Completions</c> are explained in <see cref="PointHistory"/>.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("capacitygrid.point-result")]
 public sealed record PointResult(
@@ -16,4 +17,6 @@ public sealed record PointResult(
     [property: Id(7)] string? Error,
     [property: Id(8)] string? MeasuresJson = null,
     [property: Id(9)] int Attempts = 0,
-    [property: Id(10)] int EpochsTrained = 0);
+    [property: Id(10)] int EpochsTrained = 0,
+    [property: Id(11)] IReadOnlyList<int>? RunStartEpochs = null,
+    [property: Id(12)] int Completions = 0);

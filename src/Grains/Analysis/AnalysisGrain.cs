@@ -47,7 +47,8 @@ public sealed class AnalysisGrain(DatasetCache datasets, DatasetMeasureCache dat
             result.ParameterCount, last?.TrainAccuracy, last?.TestAccuracy, last?.TrainLoss, last?.TestLoss,
             result.WeightEntropyBits, result.Epochs.Count, result.Error,
             Number(result.MeasuresJson, "weights", "capacity", "totalBits"), Number(result.MeasuresJson, "weights", "compressedBits"), result.MeasuresJson,
-            Epochs(result.Epochs));
+            Epochs(result.Epochs),
+            new PointHistory(result.Attempts, result.EpochsTrained, result.RunStartEpochs ?? [], result.Completions));
     }
 
     private static string Epochs(IReadOnlyList<EpochMetrics> epochs)

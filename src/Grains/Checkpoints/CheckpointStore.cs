@@ -65,6 +65,32 @@ public sealed class CheckpointStore(BlobServiceClient blobs)
         }
     }
 
+    /// <summary>
+    /// Reads the first intact checkpoint of <paramref name="blobNames"/> (newest first): one that is missing or fails
+    /// its hash check is passed to <paramref name="skipped"/> with the reason, and the next one is tried.
+    /// </summary>
+    /// <returns>The index of the checkpoint read and its payload, or null when none is intact.</returns>
+    public async Task<(int Index, byte[] Payload)?> ReadNewestIntactAsync(
+        string experimentId, IReadOnlyList<string> blobNames, Action<string, string> skipped, CancellationToken cancellationToken = default)
+    {
+        for (var i = 0; i < blobNames.Count; i++)
+        {
+            try
+            {
+                if (await ReadAsync(experimentId, blobNames[i], cancellationToken) is { } payload)
+                {
+                    return (i, payload);
+                }
+                skipped(blobNames[i], "the blob is missing");
+            }
+            catch (CheckpointCorruptException e)
+            {
+                skipped(blobNames[i], e.Message);
+            }
+        }
+        return null;
+    }
+
     /// <summary>The checkpoint blob names of a point, oldest epoch first.</summary>
     public async Task<IReadOnlyList<string>> ListAsync(string experimentId, string pointId, CancellationToken cancellationToken = default)
     {

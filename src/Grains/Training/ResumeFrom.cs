@@ -1,4 +1,4 @@
 namespace CapacityGrid.Grains.Training;
 
-/// <summary>The last checkpointed epoch of a point whose training was interrupted.</summary>
+/// <summary>A checkpointed epoch a point whose training was interrupted can resume from.</summary>
 public sealed record ResumeFrom(int Epoch, string CheckpointBlob);

@@ -91,7 +91,9 @@ public sealed class TrainerGrain(
             s.Error,
             s.MeasuresJson,
             s.Attempts,
-            s.EpochsTrained));
+            s.EpochsTrained,
+            s.RunStartEpochs.ToArray(),
+            s.Completions));
     }
 
     /// <inheritdoc />
@@ -100,6 +102,12 @@ public sealed class TrainerGrain(
         if (Ended || attempt != state.State.Attempts)
         {
             return;
+        }
+        if (attempt != state.State.ReportingAttempt)
+        {
+            // A run's first epoch: record where it started, for the point's history.
+            state.State.ReportingAttempt = attempt;
+            state.State.RunStartEpochs.Add(metrics.Epoch - 1);
         }
         // After an interruption the run resumes from the last checkpoint: keep one entry per epoch.
         state.State.Epochs.RemoveAll(e => e.Epoch >= metrics.Epoch);
@@ -130,6 +138,7 @@ public sealed class TrainerGrain(
             return;
         }
         state.State.Status = completion.Status;
+        state.State.Completions++;
         state.State.ParameterCount = completion.ParameterCount;
         state.State.WeightEntropyBits = completion.WeightEntropyBits;
         state.State.Error = completion.Error;
@@ -176,8 +185,8 @@ public sealed class TrainerGrain(
     {
         state.State.Attempts++;
         await state.WriteStateAsync();
-        var last = state.State.Epochs.LastOrDefault();
-        var resume = last is null ? null : new ResumeFrom(last.Epoch, last.CheckpointBlob);
+        // Every checkpointed epoch, newest first: the run falls back past any that is corrupt or missing.
+        var resume = state.State.Epochs.Select(e => new ResumeFrom(e.Epoch, e.CheckpointBlob)).Reverse().ToArray();
         _cancel?.Dispose();
         _cancel = new CancellationTokenSource();
         _run = runner.RunAsync(state.State.Request!, resume, new TrainerReporter(this.AsReference<ITrainerGrain>(), state.State.Attempts), _cancel.Token);

@@ -35,4 +35,13 @@ public sealed class TrainerState
 
     /// <summary>Runs that ended in an error (each retried while fewer than the configured attempts).</summary>
     [Id(9)] public int Failures { get; set; }
+
+    /// <summary>The checkpointed epoch each run that reported an epoch started from, in order (see PointHistory).</summary>
+    [Id(10)] public List<int> RunStartEpochs { get; set; } = [];
+
+    /// <summary>The attempt of the run that reported last: a report from another attempt is a new run's first.</summary>
+    [Id(11)] public int ReportingAttempt { get; set; }
+
+    /// <summary>Completion reports accepted (at most one: an ended point accepts no more).</summary>
+    [Id(12)] public int Completions { get; set; }
 }

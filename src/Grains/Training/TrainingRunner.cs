@@ -24,11 +24,14 @@ public sealed partial class TrainingRunner(
 {
     private static readonly JsonSerializerOptions MeasuresJson = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Starts training on the thread pool and a dedicated thread; the returned task ends with the run.</summary>
-    public Task RunAsync(TrainRequest request, ResumeFrom? resume, TrainerReporter reportTo, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Starts training on the thread pool and a dedicated thread; the returned task ends with the run. It resumes
+    /// from the newest intact checkpoint of <paramref name="resume"/> (newest first; empty: from scratch).
+    /// </summary>
+    public Task RunAsync(TrainRequest request, IReadOnlyList<ResumeFrom> resume, TrainerReporter reportTo, CancellationToken cancellationToken) =>
         Task.Run(() => RunCoreAsync(request, resume, reportTo, cancellationToken), CancellationToken.None);
 
-    private async Task RunCoreAsync(TrainRequest request, ResumeFrom? resume, TrainerReporter reportTo, CancellationToken cancellationToken)
+    private async Task RunCoreAsync(TrainRequest request, IReadOnlyList<ResumeFrom> resume, TrainerReporter reportTo, CancellationToken cancellationToken)
     {
         var point = request.Point;
         // The point's span joins the experiment's trace, whichever grain call happened to start it.
@@ -45,7 +48,7 @@ public sealed partial class TrainingRunner(
             // Told without waiting: the point starts training at once and the report travels meanwhile.
             var acquired = reportTo.SlotAcquiredAsync();
             var data = await datasets.GetAsync(request.Dataset);
-            var resumePoint = await LoadResumeAsync(request.ExperimentId, resume, cancellationToken);
+            var resumePoint = await LoadResumeAsync(request.ExperimentId, point.PointId, resume, cancellationToken);
 
             var reports = Channel.CreateBounded<EpochReport>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
             var training = Task.Factory.StartNew(
@@ -106,16 +109,29 @@ public sealed partial class TrainingRunner(
         }
     }
 
-    private async Task<ResumePoint?> LoadResumeAsync(string experimentId, ResumeFrom? resume, CancellationToken cancellationToken)
+    // A corrupt or missing checkpoint is skipped with a warning naming it: the run falls back to the one before
+    // (retraining the epoch it held; training is deterministic by seed, so the result is the same), or starts over.
+    private async Task<ResumePoint?> LoadResumeAsync(string experimentId, string pointId, IReadOnlyList<ResumeFrom> resume, CancellationToken cancellationToken)
     {
-        if (resume is null)
+        if (resume.Count == 0)
         {
             return null;
         }
-        var payload = await checkpoints.ReadAsync(experimentId, resume.CheckpointBlob, cancellationToken)
-            ?? throw new InvalidOperationException($"checkpoint {resume.CheckpointBlob} to resume from is missing");
-        return new ResumePoint(resume.Epoch, payload);
+        var read = await checkpoints.ReadNewestIntactAsync(
+            experimentId, [.. resume.Select(r => r.CheckpointBlob)], (blob, problem) => LogCheckpointSkipped(blob, pointId, problem), cancellationToken);
+        if (read is not { } found)
+        {
+            LogStartingOver(pointId);
+            return null;
+        }
+        return new ResumePoint(resume[found.Index].Epoch, found.Payload);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Checkpoint {Blob} of point {PointId} cannot be used ({Problem}); falling back to the previous checkpoint")]
+    private partial void LogCheckpointSkipped(string blob, string pointId, string problem);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No intact checkpoint of point {PointId}: training it from the start")]
+    private partial void LogStartingOver(string pointId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Training of point {PointId} cancelled")]
     private partial void LogCancelled(string pointId);

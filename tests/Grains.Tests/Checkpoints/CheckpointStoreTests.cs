@@ -51,9 +51,54 @@ public sealed class CheckpointStoreTests(GridClusterFixture fixture)
     }
 
     [Fact]
+    public async Task ReadNewestIntact_WhenTheNewestWasTampered_FallsBackToThePreviousNamingTheSkippedBlob()
+    {
+        var blobs = new List<string>();
+        for (var epoch = 1; epoch <= 3; epoch++)
+        {
+            blobs.Insert(0, await fixture.Checkpoints.WriteAsync(_experiment, "p4", epoch, [(byte)epoch, 7], Cancel));
+        }
+        await Tamper(blobs[0]);
+        var skipped = new List<(string Blob, string Problem)>();
+
+        var read = await fixture.Checkpoints.ReadNewestIntactAsync(_experiment, blobs, (b, p) => skipped.Add((b, p)), Cancel);
+
+        Assert.NotNull(read);
+        Assert.Equal(1, read.Value.Index);
+        Assert.Equal(new byte[] { 2, 7 }, read.Value.Payload);
+        var (blob, problem) = Assert.Single(skipped);
+        Assert.Equal("points/p4/epoch-0003.ckpt", blob);
+        Assert.Contains("SHA-256", problem);
+    }
+
+    [Fact]
+    public async Task ReadNewestIntact_WhenEveryCheckpointIsTamperedOrMissing_ReturnsNullAfterSkippingEach()
+    {
+        var first = await fixture.Checkpoints.WriteAsync(_experiment, "p5", 1, [1], Cancel);
+        await Tamper(first);
+        var skipped = new List<string>();
+
+        var read = await fixture.Checkpoints.ReadNewestIntactAsync(
+            _experiment, ["points/p5/epoch-0002.ckpt", first], (b, _) => skipped.Add(b), Cancel);
+
+        Assert.Null(read);
+        Assert.Equal(["points/p5/epoch-0002.ckpt", first], skipped);
+    }
+
+    [Fact]
     public async Task Read_OfAMissingCheckpoint_ReturnsNull()
     {
         Assert.Null(await fixture.Checkpoints.ReadAsync(_experiment, "points/none/epoch-0001.ckpt", Cancel));
+    }
+
+    // Flips the payload's last byte and keeps the metadata, so the stored hash no longer matches.
+    private async Task Tamper(string name)
+    {
+        var client = Blob(name);
+        var metadata = (await client.GetPropertiesAsync(cancellationToken: Cancel)).Value.Metadata;
+        var payload = (await client.DownloadContentAsync(Cancel)).Value.Content.ToArray();
+        payload[^1] ^= 0xFF;
+        await client.UploadAsync(new BinaryData(payload), new BlobUploadOptions { Metadata = metadata }, Cancel);
     }
 
     private BlobClient Blob(string name) =>
