@@ -39,6 +39,10 @@ public static class RemoteCluster
                 o.ServiceId = options.ServiceId;
             });
             client.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(options.Storage));
+            // The gateway list is read from the membership table; a silo that just died stays in it until the others
+            // vote it dead. Orleans refreshes the list once a minute by default, so a client started then would keep
+            // trying the dead gateway for a minute or more; every 5 s it moves on as soon as the table does.
+            client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
             client.AddActivityPropagation();
             try
             {
