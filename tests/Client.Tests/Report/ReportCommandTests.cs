@@ -62,7 +62,13 @@ public sealed class ReportCommandTests(SmallExperimentFixture experiment) : ICla
     public async Task Report_OfAMapWithNoFinishedPoint_SaysWhyInPlaceOfEachPlot()
     {
         var real = CapacityMapFile.Read(experiment.MapPath);
-        var map = real with { Points = [.. real.Points.Select(p => p with { Status = "queued", TestAccuracy = null, MeasuresJson = null, EpochsJson = null })], DatasetMeasuresJson = null };
+        // What the analysis grain gives before any point has finished: no configurations, no knee.
+        var map = real with
+        {
+            Points = [.. real.Points.Select(p => p with { Status = "queued", TestAccuracy = null, MeasuresJson = null, EpochsJson = null })],
+            DatasetMeasuresJson = null,
+            Analysis = new CapacityAnalysis([], null, [], null, ["no point has finished yet"]),
+        };
         var mapFile = Path.Combine(_out, "map.json");
         await File.WriteAllTextAsync(mapFile, JsonSerializer.Serialize(map, JsonOutput.Options), TestContext.Current.CancellationToken);
 
