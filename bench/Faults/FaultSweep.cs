@@ -86,7 +86,6 @@ public sealed class FaultSweep(LocalCluster cluster, string spec, string outDir,
         {
             cluster.KillSilo(i);
         }
-        await cluster.MarkSilosDeadAsync();
         await cluster.StartSilosAsync(Enumerable.Range(0, cluster.SiloCount));
         var rewatch = _capgrid.Start("watch", id, "--out", outDir, "--connect-timeout", "180");
         var faulted = await EndAsync(id, corrupted.Count, rewatch, "");
@@ -108,7 +107,6 @@ public sealed class FaultSweep(LocalCluster cluster, string spec, string outDir,
         {
             cluster.KillSilo(i);
         }
-        await cluster.MarkSilosDeadAsync();
         await cluster.StartSilosAsync(Enumerable.Range(0, cluster.SiloCount));
         var resume = _capgrid.Start("resume", id, "--out", outDir, "--connect-timeout", "180");
         return await EndAsync(id, 1, resume, "resumed with capgrid resume");

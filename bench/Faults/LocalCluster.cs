@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
-using Azure.Data.Tables;
 using CapacityGrid.Silo.Storage;
 
 namespace CapacityGrid.Bench.Faults;
@@ -76,26 +75,6 @@ public sealed class LocalCluster : IAsyncDisposable
             Signal(silo.Id, SigKill);
             silo.WaitForExit();
         }
-    }
-
-    /// <summary>
-    /// What an operator does after the whole cluster died: marks every silo row of this cluster that is not Dead as
-    /// Dead in the membership table, so restarted silos do not wait for members that will never answer. Returns how many.
-    /// </summary>
-    public async Task<int> MarkSilosDeadAsync()
-    {
-        var table = new TableServiceClient(_storage).GetTableClient("OrleansSiloInstances");
-        var marked = 0;
-        await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == ClusterId))
-        {
-            if (row.GetString("Status") is { } status && status != "Dead")
-            {
-                row["Status"] = "Dead";
-                await table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Merge);
-                marked++;
-            }
-        }
-        return marked;
     }
 
     /// <summary>Freezes (SIGSTOP) or thaws (SIGCONT) every silo process that runs.</summary>

@@ -26,4 +26,16 @@ public sealed class GridClusterOptions
 
     /// <summary><c>azure</c> (Azure Table membership, the default) or <c>localhost</c> (a single silo for development).</summary>
     public string Membership { get; set; } = "azure";
+
+    /// <summary>
+    /// Before the silo starts, mark <c>Dead</c> the membership rows of this cluster that claim a live silo whose silo
+    /// endpoint refuses TCP connections on every attempt for about 3 s (true by default). Without it, after the whole
+    /// cluster was killed (kill -9, power loss) no one marks the dead members dead and a restarted silo pings them until
+    /// Orleans' MaxJoinAttemptTime (5 min) and then fails to start. Safe on loopback and a LAN: a refused connection
+    /// means no process listens on that address and port (a live or frozen silo accepts connections), and a row that
+    /// changed meanwhile is not touched (ETag). The risk is a network that answers for a host it cannot reach (a
+    /// firewall sending resets, a NAT): a live silo behind such a partition would be marked dead and has to restart to
+    /// rejoin. Probes that time out never mark anything.
+    /// </summary>
+    public bool ReclaimDeadMembersOnStart { get; set; } = true;
 }

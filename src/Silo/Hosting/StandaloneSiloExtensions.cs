@@ -3,9 +3,12 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using CapacityGrid.Grains.Hosting;
 using CapacityGrid.ServiceDefaults;
+using CapacityGrid.Silo.Hosting.Membership;
 using CapacityGrid.Silo.Hosting.Tls;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 
 namespace CapacityGrid.Silo.Hosting;
@@ -19,6 +22,14 @@ public static class StandaloneSiloExtensions
         builder.AddCapacityGridTelemetry("capgrid-silo");
         var cluster = builder.Configuration.GetSection(GridClusterOptions.Section).Get<GridClusterOptions>() ?? new GridClusterOptions();
         var storage = builder.Configuration.GetSection(GridStorageOptions.Section).Get<GridStorageOptions>() ?? new GridStorageOptions();
+        var inPod = !string.IsNullOrEmpty(builder.Configuration["KUBERNETES_SERVICE_HOST"]);
+        if (cluster.Membership != "localhost" && cluster.ReclaimDeadMembersOnStart && !inPod)
+        {
+            // Registered before UseOrleans: hosted services start in order, so the table is cleaned before the silo joins.
+            // (In a pod, Kubernetes hosting removes the members of dead pods itself.)
+            builder.Services.AddHostedService(sp => new ReclaimDeadMembersService(
+                storage.ConnectionString, cluster.ClusterId, sp.GetRequiredService<ILogger<ReclaimDeadMembersService>>()));
+        }
         builder.UseOrleans(silo =>
         {
             if (cluster.Membership == "localhost")
@@ -40,7 +51,7 @@ public static class StandaloneSiloExtensions
                 silo.ConfigureEndpoints(address, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: false);
                 silo.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(storage.ConnectionString));
             }
-            if (!string.IsNullOrEmpty(builder.Configuration["KUBERNETES_SERVICE_HOST"]))
+            if (inPod)
             {
                 // In a pod: cluster id, silo name and address come from the pod (see infra/k8s); dead pods leave the cluster.
                 silo.UseKubernetesHosting();
