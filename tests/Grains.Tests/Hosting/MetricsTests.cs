@@ -5,8 +5,9 @@ using OpenTelemetry.Metrics;
 
 namespace CapacityGrid.Grains.Tests.Hosting;
 
-[Collection(GridCollection.Name)]
-public sealed class MetricsTests(GridClusterFixture fixture)
+// Meters are process-wide: run alone, so no other test's sweep is counted.
+[Collection(AloneCollection.Name)]
+public sealed class MetricsTests(GridClusterFixture fixture) : IClassFixture<GridClusterFixture>
 {
     [Fact]
     public async Task Sweep_CountsPointsStartedAndEndedAndTheSamplesTrained()
@@ -33,8 +34,8 @@ public sealed class MetricsTests(GridClusterFixture fixture)
         Assert.Equal(3 * 2 * 140, Sum(metrics, "capgrid.samples"));
     }
 
-    // Exports are cumulative, so the largest value seen is the total. The collection's tests run one at a time,
-    // and this provider exists only during this test, so it counts this sweep alone.
+    // Exports are cumulative, so the largest value seen is the total. No other test runs meanwhile (the collection
+    // runs alone), and this provider exists only during this test, so it counts this sweep alone.
     private static long Sum(List<Metric> metrics, string name, string? status = null)
     {
         long sum = 0;
