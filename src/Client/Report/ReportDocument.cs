@@ -14,6 +14,7 @@ public static class ReportDocument
         return
         [
             AccuracyFigure.Build(map, configurations),
+            ArchitectureBitsFigure.Build(configurations, map.Analysis?.Knee),
             HeatmapFigure.Build(configurations),
             LayerBarsFigure.Build(map, configurations),
             InformationPlaneFigure.Build(map, configurations),

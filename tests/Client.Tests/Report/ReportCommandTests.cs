@@ -10,7 +10,7 @@ namespace CapacityGrid.Client.Tests.Report;
 [Collection(CliCollection.Name)]
 public sealed class ReportCommandTests(SmallExperimentFixture experiment) : IClassFixture<SmallExperimentFixture>, IDisposable
 {
-    private static readonly string[] PlotIds = [AccuracyFigure.Id, HeatmapFigure.Id, LayerBarsFigure.Id, InformationPlaneFigure.Id, WeightEntropyFigure.Id];
+    private static readonly string[] PlotIds = [AccuracyFigure.Id, ArchitectureBitsFigure.Id, HeatmapFigure.Id, LayerBarsFigure.Id, InformationPlaneFigure.Id, WeightEntropyFigure.Id];
 
     private readonly string _out = Directory.CreateTempSubdirectory("capgrid-report-out-").FullName;
 
