@@ -167,7 +167,7 @@ public static class MlpTrainer
         return device.type == DeviceType.CPU ? (x, y) : (x.to(device), y.to(device));
     }
 
-    private static byte[] GetGeneratorState(Generator generator)
+    internal static byte[] GetGeneratorState(Generator generator)
     {
         using var state = generator.get_state();
         return state.data<byte>().ToArray();

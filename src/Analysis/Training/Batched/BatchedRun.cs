@@ -26,10 +26,13 @@ internal sealed class BatchedRun : IDisposable
     private readonly Tensor _trainY;
     private readonly Tensor _testX;
     private readonly Tensor _testY;
+    private readonly Tensor? _validX;
+    private readonly Tensor? _validY;
+    private readonly string[] _hashes;
     private readonly TrainOutcome?[] _outcomes;
     private int[] _slots;
 
-    public BatchedRun(DataSplit data, MlpSpec spec, IReadOnlyList<TrainOptions> members, Action<int, EpochReport> onEpoch)
+    public BatchedRun(DataSplit data, MlpSpec spec, IReadOnlyList<TrainOptions> members, Action<int, EpochReport> onEpoch, TabularData? validation)
     {
         _spec = spec;
         _members = members;
@@ -43,6 +46,12 @@ internal sealed class BatchedRun : IDisposable
         _trainY = tensor(data.Train.Labels.Select(l => (long)l).ToArray()).DetachFromDisposeScope();
         _testX = tensor(data.Test.Features, [data.Test.Samples, data.Test.FeatureCount]).DetachFromDisposeScope();
         _testY = tensor(data.Test.Labels.Select(l => (long)l).ToArray()).DetachFromDisposeScope();
+        if (validation is not null)
+        {
+            _validX = tensor(validation.Features, [validation.Samples, validation.FeatureCount]).DetachFromDisposeScope();
+            _validY = tensor(validation.Labels.Select(l => (long)l).ToArray()).DetachFromDisposeScope();
+        }
+        _hashes = [.. members.Select(m => SpecHash.Of(spec, m))];
         _outcomes = new TrainOutcome?[members.Count];
         _slots = [.. Enumerable.Range(0, members.Count)];
     }
@@ -69,6 +78,8 @@ internal sealed class BatchedRun : IDisposable
         {
             t.Dispose();
         }
+        _validX?.Dispose();
+        _validY?.Dispose();
         foreach (var g in _generators)
         {
             g.Dispose();
@@ -133,7 +144,14 @@ internal sealed class BatchedRun : IDisposable
                 _outcomes[member] = new TrainOutcome(_spec.ParameterCount, MlpTrainer.ExtractWeights(_staging), epoch);
                 continue;
             }
-            _onEpoch(member, new EpochReport(epoch, trainLoss, trainAcc, testLoss, testAcc, watch.Elapsed, Checkpoints.SaveWeights(_staging)));
+            (double Loss, double Accuracy)? validated = _validX is not null && _validY is not null ? MlpTrainer.Evaluate(_staging, _validX, _validY) : null;
+            // The checkpoint a single run of this member writes: it resumes, exports and measures like one.
+            var metrics = new CheckpointMetrics(trainLoss, trainAcc, testLoss, testAcc, validated?.Loss, validated?.Accuracy, watch.Elapsed);
+            var checkpoint = new TrainingCheckpoint(
+                _spec, _hashes[member], epoch, metrics, double.PositiveInfinity, 0,
+                Checkpoints.SaveWeights(_staging), _optimizer.SaveState(s), MlpTrainer.GetGeneratorState(_generators[member]));
+            _onEpoch(member, new EpochReport(epoch, trainLoss, trainAcc, testLoss, testAcc, watch.Elapsed,
+                CheckpointFormat.Write(checkpoint), validated?.Loss, validated?.Accuracy));
             alive.Add(s);
         }
         if (alive.Count < _slots.Length)

@@ -174,6 +174,26 @@ public sealed class BatchedMlpTrainerTests
         Assert.Equal(before, Live(stats));
     }
 
+    [Theory]
+    [InlineData("adam", 0.0)]
+    [InlineData("sgd", 0.9)]
+    public void Train_EpochCheckpoint_ResumesASingleRunThatMatchesTheStackedMember(string optimizer, double momentum)
+    {
+        var spec = new MlpSpec(12, [16], 4);
+        TrainOptions[] members =
+        [
+            new(Epochs: 3, Optimizer: optimizer, LearningRate: 0.01, Momentum: momentum, Seed: 1),
+            new(Epochs: 3, Optimizer: optimizer, LearningRate: 0.01, Momentum: momentum, Seed: 2),
+        ];
+        var (stacked, reports) = TrainStacked(spec, members);
+
+        var resumedReports = new List<EpochReport>();
+        var resumed = MlpTrainer.Train(Data, spec, members[1], resumedReports.Add, TestContext.Current.CancellationToken,
+            new ResumePoint(1, reports[1][0].Checkpoint));
+
+        AssertMatches((resumed, resumedReports), (stacked[1], reports[1][1..]));
+    }
+
     // Tensors alive in dispose scopes, alive outside any scope, and the thread's total.
     private static (long InScopes, long OutsideScopes, long Total) Live(TorchSharp.ThreadDisposeScopeStatistics s) => (
         s.CreatedInScopeCount - s.DisposedInScopeCount - s.DetachedFromScopeCount + s.AttachedToScopeCount,
