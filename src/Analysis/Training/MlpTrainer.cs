@@ -123,7 +123,7 @@ public static class MlpTrainer
     public static (double Loss, double Accuracy) Evaluate(ClassifierModel model, Tensor x, Tensor y) => Evaluate(model, x, y, null);
 
     // With a pass, every batch's hidden pre-activations also go into its covariance accumulators.
-    private static (double Loss, double Accuracy) Evaluate(ClassifierModel model, Tensor x, Tensor y, PassCovariance? pass)
+    internal static (double Loss, double Accuracy) Evaluate(ClassifierModel model, Tensor x, Tensor y, PassCovariance? pass)
     {
         model.eval();
         using var noGrad = no_grad();

@@ -22,8 +22,9 @@ public static class BatchedMlpTrainer
     /// A member whose loss becomes NaN or infinite ends as diverged at that epoch, as with
     /// <see cref="MlpTrainer"/>, while the others go on. Cancellation throws <see cref="OperationCanceledException"/>.
     /// Each report's checkpoint is the one <see cref="MlpTrainer"/> writes for that member (<see cref="CheckpointFormat"/>),
-    /// so a single-model run resumes from it; with <paramref name="validation"/> every epoch is also evaluated on it.
-    /// Early stopping and layer tracking are not supported: train such members with <see cref="MlpTrainer"/>.
+    /// so a single-model run resumes from it; with <paramref name="validation"/> every epoch is also evaluated on it,
+    /// and <paramref name="layers"/> measures each member's layers per epoch as <see cref="MlpTrainer"/> does.
+    /// Early stopping is not supported: train such members with <see cref="MlpTrainer"/>.
     /// </summary>
     /// <returns>One outcome per member, in member order.</returns>
     /// <remarks>
@@ -36,8 +37,10 @@ public static class BatchedMlpTrainer
         IReadOnlyList<TrainOptions> members,
         Action<int, EpochReport> onEpoch,
         CancellationToken cancellationToken = default,
-        TabularData? validation = null)
+        TabularData? validation = null,
+        LayerTracking? layers = null)
     {
+        layers?.Validated();
         ArgumentOutOfRangeException.ThrowIfZero(members.Count);
         if (members.Any(m => m.EarlyStopping is not null))
         {
@@ -52,7 +55,7 @@ public static class BatchedMlpTrainer
 
         // Catches what building the plain staging model leaves behind (its parameters and init results).
         using var scope = torch.NewDisposeScope();
-        using var run = new BatchedRun(data, spec, members, onEpoch, validation);
+        using var run = new BatchedRun(data, spec, members, onEpoch, validation, layers);
         return run.Train(cancellationToken);
     }
 }
