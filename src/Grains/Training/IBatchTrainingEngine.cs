@@ -12,9 +12,9 @@ public interface IBatchTrainingEngine
 {
     /// <summary>
     /// What a point must share with others to be trained with them in one stack (everything but its id and
-    /// seed), or null when it trains alone (a CNN, early stopping, a GPU).
+    /// seed), or null when it trains alone (a CNN, early stopping, a GPU, a model too large to gain from stacking).
     /// </summary>
-    string? BatchKey(TrainRequest request);
+    string? BatchKey(TrainRequest request, DataSplit data);
 
     /// <summary>
     /// Trains points of one <see cref="BatchKey"/> together, handing each member's epochs (with a checkpoint in

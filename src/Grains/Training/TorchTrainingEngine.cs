@@ -21,6 +21,9 @@ public sealed class TorchTrainingEngine(IOptions<TrainingSlotOptions> options) :
     // Saturation over a fixed subsample of each part: every row costs about half an epoch's training on a
     // 784-256-256-10 MLP; `bench -- tracking` measures this setting (docs/benchmarks.md).
     private const int TrackedSaturationRows = 2048;
+    // Stacking pays for small models only: `bench -- batched` measured 1.4x at 784-64-64-10 (55k parameters) and
+    // 0.8x at 784-256-256-10 (270k) on the 2-core machine (README, batched training).
+    private const long MaxStackedParameters = 100_000;
     private static readonly JsonSerializerOptions MeasuresJson = new(JsonSerializerDefaults.Web);
     // Torch's thread count is process-wide: set it once per process, never while another silo's training runs.
     private static int _torchConfigured;
@@ -52,11 +55,12 @@ public sealed class TorchTrainingEngine(IOptions<TrainingSlotOptions> options) :
     }
 
     /// <inheritdoc />
-    public string? BatchKey(TrainRequest request)
+    public string? BatchKey(TrainRequest request, DataSplit data)
     {
         var t = request.Training;
         if (request.Point.Conv is not null || t.EarlyStopping is not null
-            || TrainingDevice.Resolve(t.Device ?? "auto").type != TorchSharp.DeviceType.CPU)
+            || TrainingDevice.Resolve(t.Device ?? "auto").type != TorchSharp.DeviceType.CPU
+            || PointModel.Of(request.Point, data).ParameterCount > MaxStackedParameters)
         {
             return null;
         }
@@ -70,7 +74,7 @@ public sealed class TorchTrainingEngine(IOptions<TrainingSlotOptions> options) :
     /// <inheritdoc />
     public IReadOnlyList<PointCompletion> TrainBatch(IReadOnlyList<TrainRequest> requests, DataSplit data, Action<int, EpochReport> onEpoch, CancellationToken cancellationToken)
     {
-        if (requests.Select(BatchKey).Distinct().Count() != 1 || BatchKey(requests[0]) is null)
+        if (requests.Select(r => BatchKey(r, data)).Distinct().Count() != 1 || BatchKey(requests[0], data) is null)
         {
             throw new ArgumentException("only points of one batch key train together", nameof(requests));
         }

@@ -53,7 +53,8 @@ public sealed partial class TrainingRunner(
         {
             // A point from scratch that could share a stack also waits on the board, where a run of its kind
             // that gets a slot first can take it.
-            var key = resume.Count == 0 && options.Value.MaxBatchedPoints > 1 && engine is IBatchTrainingEngine batching ? batching.BatchKey(request) : null;
+            var batching = resume.Count == 0 && options.Value.MaxBatchedPoints > 1 ? engine as IBatchTrainingEngine : null;
+            var key = batching is null ? null : batching.BatchKey(request, await datasets.GetAsync(request.Dataset));
             BatchSeat? seat = null;
             if (key is null)
             {
