@@ -1,5 +1,3 @@
-using System.Threading.Channels;
-using CapacityGrid.Analysis.Training;
 using CapacityGrid.Grains.Abstractions.Training;
 
 namespace CapacityGrid.Grains.Training;
@@ -79,33 +77,4 @@ public sealed class BatchBoard
         }
         return true;
     }
-}
-
-/// <summary>A point waiting on the <see cref="BatchBoard"/>.</summary>
-public sealed class BatchCandidate(string key, TrainRequest request, CancellationToken cancellationToken)
-{
-    /// <summary>Cancelled when the point's own run is: the stack then drops its epochs.</summary>
-    public CancellationToken CancellationToken { get; } = cancellationToken;
-
-    /// <summary>Its batch key.</summary>
-    public string Key { get; } = key;
-
-    /// <summary>What to train.</summary>
-    public TrainRequest Request { get; } = request;
-
-    /// <summary>Completes when another run takes the point into its stack.</summary>
-    public TaskCompletionSource<BatchSeat> Taken { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-}
-
-/// <summary>A point's place in another run's stack: its epochs arrive here, then how it ended.</summary>
-public sealed class BatchSeat(int batchedWith)
-{
-    /// <summary>Points in the stack.</summary>
-    public int BatchedWith { get; } = batchedWith;
-
-    /// <summary>The point's epochs, each with its checkpoint; completed when the stack ends.</summary>
-    public Channel<EpochReport> Reports { get; } = Channel.CreateBounded<EpochReport>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
-
-    /// <summary>How the point ended.</summary>
-    public TaskCompletionSource<PointCompletion> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
