@@ -123,7 +123,7 @@ public static class MlpTrainer
     public static (double Loss, double Accuracy) Evaluate(ClassifierModel model, Tensor x, Tensor y) => Evaluate(model, x, y, null);
 
     // With a pass, every batch's hidden pre-activations also go into its covariance accumulators.
-    private static (double Loss, double Accuracy) Evaluate(ClassifierModel model, Tensor x, Tensor y, PassCovariance? pass)
+    internal static (double Loss, double Accuracy) Evaluate(ClassifierModel model, Tensor x, Tensor y, PassCovariance? pass)
     {
         model.eval();
         using var noGrad = no_grad();
@@ -167,7 +167,7 @@ public static class MlpTrainer
         return device.type == DeviceType.CPU ? (x, y) : (x.to(device), y.to(device));
     }
 
-    private static byte[] GetGeneratorState(Generator generator)
+    internal static byte[] GetGeneratorState(Generator generator)
     {
         using var state = generator.get_state();
         return state.data<byte>().ToArray();

@@ -2,7 +2,8 @@ namespace CapacityGrid.Grains.Abstractions.Training;
 
 /// <summary>
 /// How a training run ended, as the training thread reports it. <c>MeasuresJson</c> holds the final model's
-/// weight measures (the JSON of CapacityGrid.Analysis' WeightMeasures), kept as text so contracts need no Analysis types.
+/// weight measures (the JSON of CapacityGrid.Analysis' WeightMeasures), kept as text so contracts need no Analysis types;
+/// <c>BatchedWith</c> is how many points the run trained together as one stacked model (1: alone).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("capacitygrid.point-completion")]
 public sealed record PointCompletion(
@@ -10,4 +11,5 @@ public sealed record PointCompletion(
     [property: Id(1)] long ParameterCount,
     [property: Id(2)] double? WeightEntropyBits,
     [property: Id(3)] string? Error,
-    [property: Id(4)] string? MeasuresJson = null);
+    [property: Id(4)] string? MeasuresJson = null,
+    [property: Id(5)] int BatchedWith = 1);

@@ -7,10 +7,12 @@ namespace CapacityGrid.Grains.Abstractions.Training;
 /// in order; <c>EpochsTrained</c> counts every epoch trained and checkpointed, redone ones included; <c>Completions</c>
 /// counts the completion reports the point accepted (1 once it ended). A run that starts below the furthest epoch
 /// an earlier run reached retrains checkpointed epochs, e.g. after falling back from a corrupt checkpoint.
+/// <c>BatchedWith</c>: points the completing run trained together as one stacked model (1: alone; 0: not ended).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("capacitygrid.point-history")]
 public sealed record PointHistory(
     [property: Id(0)] int Runs,
     [property: Id(1)] int EpochsTrained,
     [property: Id(2)] IReadOnlyList<int> RunStartEpochs,
-    [property: Id(3)] int Completions);
+    [property: Id(3)] int Completions,
+    [property: Id(4)] int BatchedWith = 0);

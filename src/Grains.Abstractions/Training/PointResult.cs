@@ -3,7 +3,8 @@ namespace CapacityGrid.Grains.Abstractions.Training;
 /// <summary>
 /// A grid point's state and, once trained, its final measures. <c>Attempts</c> counts training runs started
 /// (more than one after an interruption); <c>EpochsTrained</c> counts epochs trained including any redone;
-/// <c>RunStartEpochs</c> and <c>Completions</c> are explained in <see cref="PointHistory"/>.
+/// <c>RunStartEpochs</c> and <c>Completions</c> are explained in <see cref="PointHistory"/>; <c>BatchedWith</c> is how
+/// many points the run that completed it trained together as one stacked model (1: alone, 0: not completed).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("capacitygrid.point-result")]
 public sealed record PointResult(
@@ -19,4 +20,5 @@ public sealed record PointResult(
     [property: Id(9)] int Attempts = 0,
     [property: Id(10)] int EpochsTrained = 0,
     [property: Id(11)] IReadOnlyList<int>? RunStartEpochs = null,
-    [property: Id(12)] int Completions = 0);
+    [property: Id(12)] int Completions = 0,
+    [property: Id(13)] int BatchedWith = 0);

@@ -48,7 +48,7 @@ public sealed class AnalysisGrain(DatasetCache datasets, DatasetMeasureCache dat
             result.WeightEntropyBits, result.Epochs.Count, result.Error,
             Number(result.MeasuresJson, "weights", "capacity", "totalBits"), Number(result.MeasuresJson, "weights", "compressedBits"), result.MeasuresJson,
             Epochs(result.Epochs),
-            new PointHistory(result.Attempts, result.EpochsTrained, result.RunStartEpochs ?? [], result.Completions));
+            new PointHistory(result.Attempts, result.EpochsTrained, result.RunStartEpochs ?? [], result.Completions, result.BatchedWith));
     }
 
     private static string Epochs(IReadOnlyList<EpochMetrics> epochs)

@@ -21,6 +21,7 @@ public static class GrainServiceExtensions
             .Validate(o => o.Slots >= 1, "Training:Slots must be at least 1")
             .Validate(o => o.TorchThreads >= 0, "Training:TorchThreads must be zero (torch's default) or positive")
             .Validate(o => o.PointsInFlight >= 1, "Training:PointsInFlight must be at least 1")
+            .Validate(o => o.MaxBatchedPoints >= 1, "Training:MaxBatchedPoints must be at least 1 (1 turns batching off)")
             .Validate(o => o.MaxAttempts >= 1, "Training:MaxAttempts must be at least 1")
             .Validate(o => o.RetryDelay >= TimeSpan.Zero, "Training:RetryDelay must not be negative")
             .Validate(o => o.Accelerator is "cpu" or "gpu", "Training:Accelerator must be cpu or gpu")
@@ -35,6 +36,7 @@ public static class GrainServiceExtensions
         services.TryAddSingleton<ITrainingEngine, TorchTrainingEngine>();
         services.AddSingleton<TrainingRunner>();
         services.AddSingleton<SlotPool>();
+        services.AddSingleton<BatchBoard>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -27,6 +27,9 @@ public static class GridTelemetry
     /// <summary>Points that ended, tagged <c>status</c> (finished, failed, diverged, cancelled).</summary>
     public static readonly Counter<long> PointsEnded = Meter.CreateCounter<long>("capgrid.points.ended", description: "Grid points that ended, by status");
 
+    /// <summary>Points trained in a stack with others (in one slot, as one batched model).</summary>
+    public static readonly Counter<long> PointsBatched = Meter.CreateCounter<long>("capgrid.points.batched", description: "Grid points trained stacked with others");
+
     /// <summary>Bytes of checkpoints written.</summary>
     public static readonly Counter<long> CheckpointBytes = Meter.CreateCounter<long>("capgrid.checkpoint.bytes", "By", "Checkpoint bytes written");
 }

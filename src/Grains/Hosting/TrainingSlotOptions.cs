@@ -15,6 +15,12 @@ public sealed class TrainingSlotOptions
     /// </summary>
     public int PointsInFlight { get; set; } = 32;
 
+    /// <summary>
+    /// Most points one slot trains together as one stacked model: a point starting from scratch takes queued
+    /// points of the same experiment on this silo that differ from it only in their seed (see README). 1 turns it off.
+    /// </summary>
+    public int MaxBatchedPoints { get; set; } = 8;
+
     /// <summary>Training runs a point gets before an error marks it failed (the first run included).</summary>
     public int MaxAttempts { get; set; } = 3;
 

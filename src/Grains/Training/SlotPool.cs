@@ -14,6 +14,7 @@ public sealed class SlotPool
     private readonly Dictionary<string, Queue<TaskCompletionSource<IDisposable>>> _waiting = [];
     private readonly LinkedList<string> _turns = [];
     private int _inUse;
+    private long _granted;
 
     /// <summary>A pool with the configured number of slots.</summary>
     public SlotPool(IOptions<TrainingSlotOptions> options)
@@ -34,6 +35,12 @@ public sealed class SlotPool
 
     /// <summary>The most slots ever taken at once.</summary>
     public int PeakInUse { get; private set; }
+
+    /// <summary>Slots granted so far (each lease counts once; a stack of points takes one).</summary>
+    public long Granted
+    {
+        get { lock (_gate) { return _granted; } }
+    }
 
     /// <summary>Trainings waiting for a slot.</summary>
     public int Waiting
@@ -65,6 +72,7 @@ public sealed class SlotPool
     private IDisposable Take()
     {
         _inUse++;
+        _granted++;
         PeakInUse = Math.Max(PeakInUse, _inUse);
         return new Lease(this);
     }
@@ -97,6 +105,7 @@ public sealed class SlotPool
                     _inUse++;
                     if (next.TrySetResult(new Lease(this)))
                     {
+                        _granted++;
                         PeakInUse = Math.Max(PeakInUse, _inUse);
                         return;
                     }

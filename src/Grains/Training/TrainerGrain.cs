@@ -93,7 +93,8 @@ public sealed class TrainerGrain(
             s.Attempts,
             s.EpochsTrained,
             s.RunStartEpochs.ToArray(),
-            s.Completions));
+            s.Completions,
+            s.BatchedWith));
     }
 
     /// <inheritdoc />
@@ -143,6 +144,7 @@ public sealed class TrainerGrain(
         state.State.WeightEntropyBits = completion.WeightEntropyBits;
         state.State.Error = completion.Error;
         state.State.MeasuresJson = completion.MeasuresJson;
+        state.State.BatchedWith = completion.BatchedWith;
         await state.WriteStateAsync();
         if (state.State.Request is { } request)
         {

@@ -44,4 +44,7 @@ public sealed class TrainerState
 
     /// <summary>Completion reports accepted (at most one: an ended point accepts no more).</summary>
     [Id(12)] public int Completions { get; set; }
+
+    /// <summary>Points the completing run trained together as one stacked model (1: alone; 0: not completed).</summary>
+    [Id(13)] public int BatchedWith { get; set; }
 }

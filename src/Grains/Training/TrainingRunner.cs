@@ -1,25 +1,32 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Threading.Channels;
+using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Training;
 using CapacityGrid.Grains.Abstractions.Training;
 using CapacityGrid.Grains.Checkpoints;
 using CapacityGrid.Grains.Datasets;
 using CapacityGrid.Grains.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CapacityGrid.Grains.Training;
 
 /// <summary>
 /// Runs a grid point's training off the Orleans scheduler: the <see cref="ITrainingEngine"/> trains on a
 /// dedicated thread while the point holds a slot, while an async loop writes each epoch's checkpoint to blob storage and then reports the epoch to
-/// the trainer grain, so a reported epoch always has its checkpoint.
+/// the trainer grain, so a reported epoch always has its checkpoint. A point from scratch that gets a slot takes
+/// waiting points of its <see cref="IBatchTrainingEngine.BatchKey"/> off the <see cref="BatchBoard"/> (up to
+/// <see cref="TrainingSlotOptions.MaxBatchedPoints"/> in all) and trains them with it as one stack; each taken
+/// point's own run still writes its checkpoints and reports to its own grain.
 /// </summary>
 public sealed partial class TrainingRunner(
     DatasetCache datasets,
     CheckpointStore checkpoints,
     SlotPool slots,
     ITrainingEngine engine,
+    BatchBoard board,
+    IOptions<TrainingSlotOptions> options,
     ILogger<TrainingRunner> logger)
 {
     private static readonly JsonSerializerOptions MeasuresJson = new(JsonSerializerDefaults.Web);
@@ -44,54 +51,69 @@ public sealed partial class TrainingRunner(
         var slot = default(IDisposable);
         try
         {
-            slot = await slots.AcquireAsync(request.ExperimentId, cancellationToken);
+            // A point from scratch that could share a stack also waits on the board, where a run of its kind
+            // that gets a slot first can take it.
+            var batching = resume.Count == 0 && options.Value.MaxBatchedPoints > 1 ? engine as IBatchTrainingEngine : null;
+            var key = batching is null ? null : batching.BatchKey(request, await datasets.GetAsync(request.Dataset));
+            BatchSeat? seat = null;
+            if (key is null)
+            {
+                slot = await slots.AcquireAsync(request.ExperimentId, cancellationToken);
+            }
+            else
+            {
+                (slot, seat) = await SlotOrSeatAsync(request.ExperimentId, board.Post(key, request, cancellationToken), cancellationToken);
+            }
             // Told without waiting: the point starts training at once and the report travels meanwhile.
             var acquired = reportTo.SlotAcquiredAsync();
             var data = await datasets.GetAsync(request.Dataset);
-            var resumePoint = await LoadResumeAsync(request.ExperimentId, point.PointId, resume, cancellationToken);
-
-            var reports = Channel.CreateBounded<EpochReport>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
-            var training = Task.Factory.StartNew(
-                () =>
-                {
-                    try
-                    {
-                        return engine.Train(request, data, resumePoint,
-                            report => reports.Writer.WriteAsync(report, cancellationToken).AsTask().GetAwaiter().GetResult(),
-                            cancellationToken);
-                    }
-                    finally
-                    {
-                        // The slot bounds the computing, not the bookkeeping: the next point starts while this
-                        // one's last checkpoint and reports are still being written.
-                        slot.Dispose();
-                        reports.Writer.TryComplete();
-                    }
-                },
-                cancellationToken,
-                TaskCreationOptions.LongRunning,
-                TaskScheduler.Default);
-            await acquired;
-
-            await foreach (var report in reports.Reader.ReadAllAsync(cancellationToken))
+            if (seat is not null)
             {
-                using var epochActivity = GridTelemetry.Source.StartActivity("epoch");
-                epochActivity?.SetTag("capgrid.epoch", report.Epoch);
-                epochActivity?.SetTag("capgrid.train_loss", report.TrainLoss);
-                epochActivity?.SetTag("capgrid.test_accuracy", report.TestAccuracy);
-                string blob;
-                using (GridTelemetry.Source.StartActivity("checkpoint-write"))
-                {
-                    blob = await checkpoints.WriteAsync(request.ExperimentId, point.PointId, report.Epoch, report.Checkpoint, cancellationToken);
-                }
-                GridTelemetry.Epochs.Add(1);
-                GridTelemetry.Samples.Add(data.Train.Samples);
-                GridTelemetry.CheckpointBytes.Add(report.Checkpoint.Length);
-                await reportTo.ReportEpochAsync(new EpochMetrics(
-                    report.Epoch, report.TrainLoss, report.TrainAccuracy, report.TestLoss, report.TestAccuracy, report.Duration, blob,
-                    report.Layers is null ? null : JsonSerializer.Serialize(report.Layers, MeasuresJson)));
+                // Trained in another run's stack: that run's slot computes, this run records the point's epochs.
+                activity?.SetTag("capgrid.batched_with", seat.BatchedWith);
+                await acquired;
+                await DrainAsync(request, data, seat.Reports.Reader, reportTo, cancellationToken);
+                await reportTo.CompleteAsync(await seat.Completion.Task);
+                return;
             }
-
+            var taken = key is null ? [] : board.Take(key, options.Value.MaxBatchedPoints - 1);
+            var reports = Channel.CreateBounded<EpochReport>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+            Task<PointCompletion> training;
+            if (taken.Count > 0)
+            {
+                activity?.SetTag("capgrid.batched_with", taken.Count + 1);
+                LogBatched(point.PointId, taken.Count + 1);
+                GridTelemetry.PointsBatched.Add(taken.Count + 1);
+                training = StartBatch(request, reports, taken, data, slot!, cancellationToken);
+                slot = null;
+            }
+            else
+            {
+                var resumePoint = await LoadResumeAsync(request.ExperimentId, point.PointId, resume, cancellationToken);
+                var lease = slot!;
+                training = Task.Factory.StartNew(
+                    () =>
+                    {
+                        try
+                        {
+                            return engine.Train(request, data, resumePoint,
+                                report => reports.Writer.WriteAsync(report, cancellationToken).AsTask().GetAwaiter().GetResult(),
+                                cancellationToken);
+                        }
+                        finally
+                        {
+                            // The slot bounds the computing, not the bookkeeping: the next point starts while this
+                            // one's last checkpoint and reports are still being written.
+                            lease.Dispose();
+                            reports.Writer.TryComplete();
+                        }
+                    },
+                    cancellationToken,
+                    TaskCreationOptions.LongRunning,
+                    TaskScheduler.Default);
+            }
+            await acquired;
+            await DrainAsync(request, data, reports.Reader, reportTo, cancellationToken);
             await reportTo.CompleteAsync(await training);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -106,6 +128,115 @@ public sealed partial class TrainingRunner(
         finally
         {
             slot?.Dispose();
+        }
+    }
+
+    // Waits for a slot, unless another run takes the point into its stack first; exactly one of the two.
+    private async Task<(IDisposable? Slot, BatchSeat? Seat)> SlotOrSeatAsync(string experimentId, BatchCandidate candidate, CancellationToken cancellationToken)
+    {
+        using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var acquiring = slots.AcquireAsync(experimentId, stopWaiting.Token);
+        await Task.WhenAny(acquiring, candidate.Taken.Task);
+        if (!candidate.Taken.Task.IsCompleted && board.Withdraw(candidate))
+        {
+            return (await acquiring, null);
+        }
+        // Taken: the stack's slot serves this point, so a slot granted meanwhile goes straight back.
+        await stopWaiting.CancelAsync();
+        _ = acquiring.ContinueWith(t => t.Result.Dispose(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+        return (null, await candidate.Taken.Task);
+    }
+
+    // Trains this run's point and the taken ones as one stack on a dedicated thread that holds the slot. Each
+    // member's epochs go to its own run (which writes its checkpoints and reports to its own grain); the stack
+    // stops only when every member's run was cancelled, and a cancelled member's epochs are dropped.
+    private Task<PointCompletion> StartBatch(
+        TrainRequest request, Channel<EpochReport> own, IReadOnlyList<(BatchCandidate Candidate, BatchSeat Seat)> taken,
+        DataSplit data, IDisposable slot, CancellationToken cancellationToken)
+    {
+        var batching = (IBatchTrainingEngine)engine;
+        TrainRequest[] requests = [request, .. taken.Select(t => t.Candidate.Request)];
+        ChannelWriter<EpochReport>[] writers = [own.Writer, .. taken.Select(t => t.Seat.Reports.Writer)];
+        CancellationToken[] tokens = [cancellationToken, .. taken.Select(t => t.Candidate.CancellationToken)];
+        return Task.Factory.StartNew(
+            () =>
+            {
+                using var all = new CancellationTokenSource();
+                var running = tokens.Length;
+                var registrations = tokens.Select(t => t.Register(() =>
+                {
+                    if (Interlocked.Decrement(ref running) == 0)
+                    {
+                        all.Cancel();
+                    }
+                })).ToArray();
+                try
+                {
+                    var completions = batching.TrainBatch(requests, data,
+                        (member, report) =>
+                        {
+                            try
+                            {
+                                writers[member].WriteAsync(report, tokens[member]).AsTask().GetAwaiter().GetResult();
+                            }
+                            catch (OperationCanceledException) when (tokens[member].IsCancellationRequested)
+                            {
+                                // That member's run stopped: nobody records its epochs any more.
+                            }
+                        },
+                        all.Token);
+                    for (var i = 0; i < taken.Count; i++)
+                    {
+                        taken[i].Seat.Completion.TrySetResult(completions[i + 1] with { BatchedWith = requests.Length });
+                    }
+                    return completions[0] with { BatchedWith = requests.Length };
+                }
+                catch (Exception e)
+                {
+                    foreach (var (_, seat) in taken)
+                    {
+                        seat.Completion.TrySetException(e);
+                    }
+                    throw;
+                }
+                finally
+                {
+                    foreach (var registration in registrations)
+                    {
+                        registration.Dispose();
+                    }
+                    slot.Dispose();
+                    foreach (var writer in writers)
+                    {
+                        writer.TryComplete();
+                    }
+                }
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
+    }
+
+    // Writes each epoch's checkpoint to blob storage, then reports the epoch to the trainer grain.
+    private async Task DrainAsync(TrainRequest request, DataSplit data, ChannelReader<EpochReport> reports, TrainerReporter reportTo, CancellationToken cancellationToken)
+    {
+        await foreach (var report in reports.ReadAllAsync(cancellationToken))
+        {
+            using var epochActivity = GridTelemetry.Source.StartActivity("epoch");
+            epochActivity?.SetTag("capgrid.epoch", report.Epoch);
+            epochActivity?.SetTag("capgrid.train_loss", report.TrainLoss);
+            epochActivity?.SetTag("capgrid.test_accuracy", report.TestAccuracy);
+            string blob;
+            using (GridTelemetry.Source.StartActivity("checkpoint-write"))
+            {
+                blob = await checkpoints.WriteAsync(request.ExperimentId, request.Point.PointId, report.Epoch, report.Checkpoint, cancellationToken);
+            }
+            GridTelemetry.Epochs.Add(1);
+            GridTelemetry.Samples.Add(data.Train.Samples);
+            GridTelemetry.CheckpointBytes.Add(report.Checkpoint.Length);
+            await reportTo.ReportEpochAsync(new EpochMetrics(
+                report.Epoch, report.TrainLoss, report.TrainAccuracy, report.TestLoss, report.TestAccuracy, report.Duration, blob,
+                report.Layers is null ? null : JsonSerializer.Serialize(report.Layers, MeasuresJson)));
         }
     }
 
@@ -132,6 +263,9 @@ public sealed partial class TrainingRunner(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No intact checkpoint of point {PointId}: training it from the start")]
     private partial void LogStartingOver(string pointId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Point {PointId} trains {Count} points as one stack")]
+    private partial void LogBatched(string pointId, int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Training of point {PointId} cancelled")]
     private partial void LogCancelled(string pointId);

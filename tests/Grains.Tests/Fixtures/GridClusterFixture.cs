@@ -34,6 +34,9 @@ public sealed class GridClusterFixture : IAsyncLifetime
     /// <summary>Training slots per silo.</summary>
     public int SlotsPerSilo { get; init; } = 2;
 
+    /// <summary>Most points a slot trains together as one stack (Training:MaxBatchedPoints; 1 turns batching off).</summary>
+    public int MaxBatchedPoints { get; init; } = 8;
+
     /// <summary>Names of the silos that advertise a GPU (the test cluster names them Silo_0, Silo_1, ...).</summary>
     public string[] GpuSilos { get; init; } = [];
 
@@ -49,6 +52,7 @@ public sealed class GridClusterFixture : IAsyncLifetime
             ["Storage:ConnectionString"] = _azurite.ConnectionString,
             ["Training:Slots"] = $"{SlotsPerSilo}",
             ["Training:LivenessCheck"] = "00:00:02",
+            ["Training:MaxBatchedPoints"] = $"{MaxBatchedPoints}",
             ["Training:Accelerator"] = GpuSilos.Contains(silo) ? "gpu" : "cpu",
         }).Build();
         var builder = new InProcessTestClusterBuilder(SiloCount);

@@ -21,6 +21,10 @@ public static class BatchedMlpTrainer
     /// Members must share <see cref="TrainOptions.Optimizer"/> and <see cref="TrainOptions.BatchSize"/>.
     /// A member whose loss becomes NaN or infinite ends as diverged at that epoch, as with
     /// <see cref="MlpTrainer"/>, while the others go on. Cancellation throws <see cref="OperationCanceledException"/>.
+    /// Each report's checkpoint is the one <see cref="MlpTrainer"/> writes for that member (<see cref="CheckpointFormat"/>),
+    /// so a single-model run resumes from it; with <paramref name="validation"/> every epoch is also evaluated on it,
+    /// and <paramref name="layers"/> measures each member's layers per epoch as <see cref="MlpTrainer"/> does.
+    /// Early stopping is not supported: train such members with <see cref="MlpTrainer"/>.
     /// </summary>
     /// <returns>One outcome per member, in member order.</returns>
     /// <remarks>
@@ -32,9 +36,16 @@ public static class BatchedMlpTrainer
         MlpSpec spec,
         IReadOnlyList<TrainOptions> members,
         Action<int, EpochReport> onEpoch,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        TabularData? validation = null,
+        LayerTracking? layers = null)
     {
+        layers?.Validated();
         ArgumentOutOfRangeException.ThrowIfZero(members.Count);
+        if (members.Any(m => m.EarlyStopping is not null))
+        {
+            throw new ArgumentException("early stopping is not supported in a stack: train such members one by one");
+        }
         if (members.Any(m => m.BatchSize != members[0].BatchSize))
         {
             throw new ArgumentException("all members of a stack must use the same batch size");
@@ -44,7 +55,7 @@ public static class BatchedMlpTrainer
 
         // Catches what building the plain staging model leaves behind (its parameters and init results).
         using var scope = torch.NewDisposeScope();
-        using var run = new BatchedRun(data, spec, members, onEpoch);
+        using var run = new BatchedRun(data, spec, members, onEpoch, validation, layers);
         return run.Train(cancellationToken);
     }
 }

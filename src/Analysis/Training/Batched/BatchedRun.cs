@@ -26,11 +26,19 @@ internal sealed class BatchedRun : IDisposable
     private readonly Tensor _trainY;
     private readonly Tensor _testX;
     private readonly Tensor _testY;
+    private readonly Tensor? _validX;
+    private readonly Tensor? _validY;
+    private readonly string[] _hashes;
+    private readonly DataSplit _data;
+    private readonly LayerTracker?[] _trackers;
     private readonly TrainOutcome?[] _outcomes;
     private int[] _slots;
 
-    public BatchedRun(DataSplit data, MlpSpec spec, IReadOnlyList<TrainOptions> members, Action<int, EpochReport> onEpoch)
+    public BatchedRun(DataSplit data, MlpSpec spec, IReadOnlyList<TrainOptions> members, Action<int, EpochReport> onEpoch, TabularData? validation, LayerTracking? layers)
     {
+        _data = data;
+        // One tracker per member: each keeps its own kernel widths from its first epoch, as a single run does.
+        _trackers = [.. members.Select(_ => layers is { Any: true } ? new LayerTracker(spec, layers, data) : null)];
         _spec = spec;
         _members = members;
         _onEpoch = onEpoch;
@@ -43,6 +51,12 @@ internal sealed class BatchedRun : IDisposable
         _trainY = tensor(data.Train.Labels.Select(l => (long)l).ToArray()).DetachFromDisposeScope();
         _testX = tensor(data.Test.Features, [data.Test.Samples, data.Test.FeatureCount]).DetachFromDisposeScope();
         _testY = tensor(data.Test.Labels.Select(l => (long)l).ToArray()).DetachFromDisposeScope();
+        if (validation is not null)
+        {
+            _validX = tensor(validation.Features, [validation.Samples, validation.FeatureCount]).DetachFromDisposeScope();
+            _validY = tensor(validation.Labels.Select(l => (long)l).ToArray()).DetachFromDisposeScope();
+        }
+        _hashes = [.. members.Select(m => SpecHash.Of(spec, m))];
         _outcomes = new TrainOutcome?[members.Count];
         _slots = [.. Enumerable.Range(0, members.Count)];
     }
@@ -54,7 +68,7 @@ internal sealed class BatchedRun : IDisposable
         {
             var watch = Stopwatch.StartNew();
             TrainEpoch(epoch, cancellationToken);
-            ReportEpoch(epoch, watch);
+            ReportEpoch(epoch, watch, cancellationToken);
             Finish(epoch);
         }
         return [.. _outcomes.Select(o => o!)];
@@ -69,6 +83,8 @@ internal sealed class BatchedRun : IDisposable
         {
             t.Dispose();
         }
+        _validX?.Dispose();
+        _validY?.Dispose();
         foreach (var g in _generators)
         {
             g.Dispose();
@@ -119,21 +135,30 @@ internal sealed class BatchedRun : IDisposable
         }
     }
 
-    private void ReportEpoch(int epoch, Stopwatch watch)
+    private void ReportEpoch(int epoch, Stopwatch watch, CancellationToken cancellationToken)
     {
         var alive = new List<long>();
         for (var s = 0; s < _slots.Length; s++)
         {
             var member = _slots[s];
             _model.CopyTo(s, _staging);
-            var (trainLoss, trainAcc) = MlpTrainer.Evaluate(_staging, _trainX, _trainY);
-            var (testLoss, testAcc) = MlpTrainer.Evaluate(_staging, _testX, _testY);
+            var tracker = _trackers[member];
+            var (trainLoss, trainAcc) = MlpTrainer.Evaluate(_staging, _trainX, _trainY, tracker?.TrainPass);
             if (!double.IsFinite(trainLoss))
             {
                 _outcomes[member] = new TrainOutcome(_spec.ParameterCount, MlpTrainer.ExtractWeights(_staging), epoch);
                 continue;
             }
-            _onEpoch(member, new EpochReport(epoch, trainLoss, trainAcc, testLoss, testAcc, watch.Elapsed, Checkpoints.SaveWeights(_staging)));
+            var (testLoss, testAcc) = MlpTrainer.Evaluate(_staging, _testX, _testY, tracker?.TestPass);
+            (double Loss, double Accuracy)? validated = _validX is not null && _validY is not null ? MlpTrainer.Evaluate(_staging, _validX, _validY) : null;
+            var layerMeasures = tracker?.Measure(_staging, _data, cancellationToken);
+            // The checkpoint a single run of this member writes: it resumes, exports and measures like one.
+            var metrics = new CheckpointMetrics(trainLoss, trainAcc, testLoss, testAcc, validated?.Loss, validated?.Accuracy, watch.Elapsed);
+            var checkpoint = new TrainingCheckpoint(
+                _spec, _hashes[member], epoch, metrics, double.PositiveInfinity, 0,
+                Checkpoints.SaveWeights(_staging), _optimizer.SaveState(s), MlpTrainer.GetGeneratorState(_generators[member]));
+            _onEpoch(member, new EpochReport(epoch, trainLoss, trainAcc, testLoss, testAcc, watch.Elapsed,
+                CheckpointFormat.Write(checkpoint), validated?.Loss, validated?.Accuracy, layerMeasures));
             alive.Add(s);
         }
         if (alive.Count < _slots.Length)

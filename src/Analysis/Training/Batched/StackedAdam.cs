@@ -69,6 +69,18 @@ public sealed class StackedAdam : StackedOptimizer
     }
 
     /// <inheritdoc />
+    protected override void WriteState(BinaryWriter writer, int slot)
+    {
+        writer.Write("adam");
+        writer.Write(_step);
+        for (var i = 0; i < _expAvg.Length; i++)
+        {
+            Optimizers.ModelOptimizer.Write(writer, _expAvg[i][slot]);
+            Optimizers.ModelOptimizer.Write(writer, _expAvgSq[i][slot]);
+        }
+    }
+
+    /// <inheritdoc />
     public override void Keep(long[] slots)
     {
         using var scope = NewDisposeScope();

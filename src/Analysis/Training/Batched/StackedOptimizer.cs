@@ -40,6 +40,24 @@ public abstract class StackedOptimizer : IDisposable
     /// <summary>Updates <paramref name="parameters"/> (the same list, in the same order, as at creation) from their gradients.</summary>
     public abstract void Step(IReadOnlyList<Tensor> parameters);
 
+    /// <summary>
+    /// Slot <paramref name="slot"/>'s state in the layout <see cref="Optimizers.ModelOptimizer.SaveState"/> writes for one model
+    /// with that slot's options, so a single-model run resumes from it.
+    /// </summary>
+    public byte[] SaveState(int slot)
+    {
+        using var scope = NewDisposeScope();
+        using var memory = new MemoryStream();
+        using (var writer = new BinaryWriter(memory))
+        {
+            WriteState(writer, slot);
+        }
+        return memory.ToArray();
+    }
+
+    /// <summary>Writes one slot's state as the single-model optimizer does.</summary>
+    protected abstract void WriteState(BinaryWriter writer, int slot);
+
     /// <summary>Keeps only the given slots' state and scalars, in the given order.</summary>
     public abstract void Keep(long[] slots);
 

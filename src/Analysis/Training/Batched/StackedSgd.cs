@@ -14,12 +14,14 @@ public sealed class StackedSgd : StackedOptimizer
     private readonly MemberScalars _negativeLearningRate;
     private readonly MemberScalars _momentum;
     private readonly MemberScalars _weightDecay;
+    private double[] _momenta;
 
     /// <summary>No momentum buffers yet; slot k follows <paramref name="members"/>[k].</summary>
     public StackedSgd(IReadOnlyList<TrainOptions> members, IReadOnlyList<Tensor> parameters)
     {
         _negativeLearningRate = new MemberScalars(members.Select(m => -m.LearningRate));
         _momentum = new MemberScalars(members.Select(m => m.Momentum));
+        _momenta = [.. members.Select(m => m.Momentum)];
         _weightDecay = new MemberScalars(members.Select(m => m.WeightDecay));
         _momentumBuffer = new Tensor?[parameters.Count];
     }
@@ -63,8 +65,25 @@ public sealed class StackedSgd : StackedOptimizer
     }
 
     /// <inheritdoc />
+    protected override void WriteState(BinaryWriter writer, int slot)
+    {
+        writer.Write("sgd");
+        foreach (var buffer in _momentumBuffer)
+        {
+            // A single model without momentum keeps no buffer.
+            var kept = buffer is not null && _momenta[slot] != 0;
+            writer.Write(kept);
+            if (kept)
+            {
+                Optimizers.ModelOptimizer.Write(writer, buffer![slot]);
+            }
+        }
+    }
+
+    /// <inheritdoc />
     public override void Keep(long[] slots)
     {
+        _momenta = [.. slots.Select(s => _momenta[s])];
         using var scope = NewDisposeScope();
         var index = tensor(slots);
         for (var i = 0; i < _momentumBuffer.Length; i++)

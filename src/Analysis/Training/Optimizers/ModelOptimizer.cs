@@ -77,7 +77,7 @@ public abstract class ModelOptimizer : IDisposable
     protected abstract void ReadState(BinaryReader reader);
 
     /// <summary>Writes a float tensor's values.</summary>
-    protected static void Write(BinaryWriter writer, Tensor t)
+    protected internal static void Write(BinaryWriter writer, Tensor t)
     {
         var values = t.data<float>().ToArray();
         writer.Write(values.Length);

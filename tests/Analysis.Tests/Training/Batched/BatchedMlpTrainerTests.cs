@@ -174,6 +174,53 @@ public sealed class BatchedMlpTrainerTests
         Assert.Equal(before, Live(stats));
     }
 
+    [Theory]
+    [InlineData("adam", 0.0)]
+    [InlineData("sgd", 0.9)]
+    public void Train_EpochCheckpoint_ResumesASingleRunThatMatchesTheStackedMember(string optimizer, double momentum)
+    {
+        var spec = new MlpSpec(12, [16], 4);
+        TrainOptions[] members =
+        [
+            new(Epochs: 3, Optimizer: optimizer, LearningRate: 0.01, Momentum: momentum, Seed: 1),
+            new(Epochs: 3, Optimizer: optimizer, LearningRate: 0.01, Momentum: momentum, Seed: 2),
+        ];
+        var (stacked, reports) = TrainStacked(spec, members);
+
+        var resumedReports = new List<EpochReport>();
+        var resumed = MlpTrainer.Train(Data, spec, members[1], resumedReports.Add, TestContext.Current.CancellationToken,
+            new ResumePoint(1, reports[1][0].Checkpoint));
+
+        AssertMatches((resumed, resumedReports), (stacked[1], reports[1][1..]));
+    }
+
+    [Fact]
+    public void Train_WithValidationAndLayerTracking_ReportsWhatSeparateTrainingReports()
+    {
+        var spec = new MlpSpec(12, [16, 8], 4);
+        TrainOptions[] members = [new(Epochs: 2, Seed: 1), new(Epochs: 2, Seed: 2)];
+        var tracking = new LayerTracking(Saturation: true, InformationPlane: true, InformationSamples: 100);
+        var ct = TestContext.Current.CancellationToken;
+
+        var reports = members.Select(_ => new List<EpochReport>()).ToArray();
+        BatchedMlpTrainer.Train(Data, spec, members, (m, r) => reports[m].Add(r), ct, Data.Test, tracking);
+
+        for (var m = 0; m < members.Length; m++)
+        {
+            var separate = new List<EpochReport>();
+            MlpTrainer.Train(Data, spec, members[m], separate.Add, ct, validation: Data.Test, layers: tracking);
+            foreach (var (e, a) in separate.Zip(reports[m]))
+            {
+                Assert.True(Math.Abs(e.ValidationLoss!.Value - a.ValidationLoss!.Value) <= LossTolerance * e.ValidationLoss.Value, $"epoch {e.Epoch} validation loss");
+                Assert.Equal(e.Layers!.Select(l => (l.TrainSaturation, l.TestSaturation)), a.Layers!.Select(l => (l.TrainSaturation, l.TestSaturation)));
+                foreach (var (el, al) in e.Layers!.Zip(a.Layers!))
+                {
+                    Assert.True(Math.Abs(el.Train!.InputBits!.Value - al.Train!.InputBits!.Value) <= LossTolerance * el.Train.InputBits.Value, $"epoch {e.Epoch} {el.Name} I(X;T)");
+                }
+            }
+        }
+    }
+
     // Tensors alive in dispose scopes, alive outside any scope, and the thread's total.
     private static (long InScopes, long OutsideScopes, long Total) Live(TorchSharp.ThreadDisposeScopeStatistics s) => (
         s.CreatedInScopeCount - s.DisposedInScopeCount - s.DetachedFromScopeCount + s.AttachedToScopeCount,
