@@ -64,27 +64,6 @@ public static class CnnThroughputBench
         model.Initialise(generator);
         using var optimizer = ModelOptimizer.Create(model.parameters(), new TrainOptions(Epochs: 1));
         model.train();
-        var best = 0.0;
-        for (var round = 0; round <= Rounds; round++)
-        {
-            var watch = Stopwatch.StartNew();
-            for (var step = 0; step < stepsPerRound; step++)
-            {
-                using var stepScope = NewDisposeScope();
-                var start = step * BatchSize % samples;
-                var index = arange(start, start + BatchSize, dtype: ScalarType.Int64);
-                optimizer.ZeroGrad();
-                var loss = nn.functional.cross_entropy(model.forward(x.index_select(0, index)), y.index_select(0, index));
-                loss.item<float>();
-                loss.backward();
-                optimizer.Step();
-            }
-            // Round 0 warms up allocators and kernels; it is not counted.
-            if (round > 0)
-            {
-                best = Math.Max(best, (double)stepsPerRound * BatchSize / watch.Elapsed.TotalSeconds);
-            }
-        }
-        return best;
+        return StepLoop.BestSamplesPerSecond(x, y, BatchSize, stepsPerRound, Rounds, model.forward, optimizer.ZeroGrad, optimizer.Step);
     }
 }

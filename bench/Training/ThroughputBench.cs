@@ -107,28 +107,7 @@ public static class ThroughputBench
         using var model = new Mlp(new MlpSpec(784, [256, 256], 10));
         using var optimizer = optim.Adam(model.parameters(), 1e-3);
         model.train();
-        var best = 0.0;
-        for (var round = 0; round <= Rounds; round++)
-        {
-            var watch = Stopwatch.StartNew();
-            for (var step = 0; step < stepsPerRound; step++)
-            {
-                using var stepScope = NewDisposeScope();
-                var start = step * BatchSize % samples;
-                var index = arange(start, start + BatchSize, dtype: ScalarType.Int64);
-                optimizer.zero_grad();
-                var loss = nn.functional.cross_entropy(model.forward(x.index_select(0, index)), y.index_select(0, index));
-                loss.item<float>();
-                loss.backward();
-                optimizer.step();
-            }
-            // Round 0 warms up allocators and kernels; it is not counted.
-            if (round > 0)
-            {
-                best = Math.Max(best, (double)stepsPerRound * BatchSize / watch.Elapsed.TotalSeconds);
-            }
-        }
-        return best;
+        return StepLoop.BestSamplesPerSecond(x, y, BatchSize, stepsPerRound, Rounds, model.forward, () => optimizer.zero_grad(), () => optimizer.step());
     }
 
     /// <summary>Best-of-rounds samples/s of <see cref="MlpTrainer.Train"/> on random data: 16,384 training samples, 2 epochs, 1,024 test samples, wall time of the whole call.</summary>
