@@ -45,13 +45,7 @@ public static class AccuracyFigure
         {
             var k = knee.Configuration;
             caption += $" The knee ({k.Key}, star) is the smallest configuration within {Percent(knee.Tolerance)} of the best mean ({knee.BestMeanTestAccuracy.ToString("0.0000", CultureInfo.InvariantCulture)}); the dashed line marks that threshold.";
-            traces.Add(new JsonObject
-            {
-                ["type"] = "scatter", ["mode"] = "markers+text", ["name"] = "knee",
-                ["x"] = Plot.Numbers([(double)k.ParameterCount]), ["y"] = Plot.Numbers([k.MeanTestAccuracy]),
-                ["text"] = Plot.Strings([$"knee {k.Key}"]), ["textposition"] = "bottom right",
-                ["marker"] = new JsonObject { ["size"] = 18, ["symbol"] = "star", ["color"] = "#d62728" },
-            });
+            traces.Add(Plot.KneeMarker(k.ParameterCount, k.MeanTestAccuracy, k.Key));
             layout = new JsonObject
             {
                 ["shapes"] = new JsonArray(new JsonObject

@@ -39,13 +39,7 @@ public static class ArchitectureBitsFigure
         };
         if (knee?.Configuration is { ArchitectureBits: > 0 } k)
         {
-            traces.Add(new JsonObject
-            {
-                ["type"] = "scatter", ["mode"] = "markers+text", ["name"] = "knee",
-                ["x"] = Plot.Numbers([k.ArchitectureBits]), ["y"] = Plot.Numbers([k.MeanTestAccuracy]),
-                ["text"] = Plot.Strings([$"knee {k.Key}"]), ["textposition"] = "bottom right",
-                ["marker"] = new JsonObject { ["size"] = 18, ["symbol"] = "star", ["color"] = "#d62728" },
-            });
+            traces.Add(Plot.KneeMarker(k.ArchitectureBits, k.MeanTestAccuracy, k.Key));
         }
         return new PlotSection(Id, title, caption, Plot.Figure(traces, "architecture capacity bits (log scale)", "test accuracy", logX: true));
     }

@@ -31,4 +31,13 @@ internal static class Plot
 
     /// <summary>A JSON array of strings.</summary>
     public static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode?)JsonValue.Create(v))]);
+
+    /// <summary>The knee as a red star labelled with its configuration, at (<paramref name="x"/>, <paramref name="y"/>).</summary>
+    public static JsonObject KneeMarker(double? x, double y, string key) => new()
+    {
+        ["type"] = "scatter", ["mode"] = "markers+text", ["name"] = "knee",
+        ["x"] = Numbers([x]), ["y"] = Numbers([y]),
+        ["text"] = Strings([$"knee {key}"]), ["textposition"] = "bottom right",
+        ["marker"] = new JsonObject { ["size"] = 18, ["symbol"] = "star", ["color"] = "#d62728" },
+    };
 }
