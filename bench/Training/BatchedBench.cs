@@ -5,6 +5,7 @@ using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Models;
 using CapacityGrid.Analysis.Training;
 using CapacityGrid.Analysis.Training.Batched;
+using CapacityGrid.Analysis.Training.Optimizers;
 using TorchSharp;
 
 namespace CapacityGrid.Bench.Training;
@@ -32,6 +33,25 @@ public static class BatchedBench
     /// <summary>Runs the comparison and writes a table of model-samples per second and their ratios to <paramref name="output"/>.</summary>
     public static void Run(TextWriter output)
     {
+        // First at 1 torch thread, the grid's setting (Training:TorchThreads; one slot per core), then one per core.
+        var threads = torch.get_num_threads();
+        try
+        {
+            foreach (var count in new[] { 1, Environment.ProcessorCount }.Distinct())
+            {
+                torch.set_num_threads(count);
+                RunAt(output);
+                output.WriteLine();
+            }
+        }
+        finally
+        {
+            torch.set_num_threads(threads);
+        }
+    }
+
+    private static void RunAt(TextWriter output)
+    {
         var data = RandomData(seed: 1);
         var members = Enumerable.Range(1, Members)
             .Select(seed => new TrainOptions(Epochs: 1, LearningRate: 1e-3, BatchSize: BatchSize, Seed: seed))
@@ -43,7 +63,8 @@ public static class BatchedBench
         var warmUp = new MlpSpec(Inputs, [8, 8], Classes);
         Compare(TextWriter.Null, members, () => SingleSteps(x, y, warmUp, members), () => StackedSteps(x, y, warmUp, members));
 
-        output.WriteLine($"K = {Members} MLPs {Inputs}-w-w-{Classes}, Adam, batch {BatchSize}, {TrainSamples} training samples, one epoch, best of {Repeats}; torch threads {torch.get_num_threads()}");
+        var gflops = ThroughputBench.MatmulGflops();
+        output.WriteLine($"K = {Members} MLPs {Inputs}-w-w-{Classes}, Adam, batch {BatchSize}, {TrainSamples} training samples, one epoch, best of {Repeats}; torch threads {torch.get_num_threads()}; matmul {gflops:F1} GFLOP/s");
         output.WriteLine("model-samples per second (models x training samples / wall time):");
         output.WriteLine($"{"width",6} {"what",-8} {"one at a time",14} {"stacked",10} {"ratio",7}");
         foreach (var width in new[] { 16, 64, 256 })
@@ -51,12 +72,20 @@ public static class BatchedBench
             var spec = new MlpSpec(Inputs, [width, width], Classes);
             var (single, stacked) = Compare(output, members, () => SingleSteps(x, y, spec, members), () => StackedSteps(x, y, spec, members));
             output.WriteLine($"{width,6} {"steps",-8} {single,14:F0} {stacked,10:F0} {stacked / single,6:F2}x");
+            // The most any stacking could give: every FLOP at the matmul rate, against one model at a time as measured.
+            var roofline = gflops * 1e9 / ExactFlopPerSample(width);
+            output.WriteLine($"{width,6} {"ceiling",-8} {single / roofline,13:P0} {stacked / roofline,9:P0}  {roofline / single,5:F2}x  (share of the matmul roofline; roofline / one at a time)");
             (single, stacked) = Compare(output, members,
                 () => Array.ForEach(members, m => MlpTrainer.Train(data, spec, m, _ => { })),
                 () => BatchedMlpTrainer.Train(data, spec, members, (_, _) => { }));
             output.WriteLine($"{width,6} {"epochs",-8} {single,14:F0} {stacked,10:F0} {stacked / single,6:F2}x");
         }
     }
+
+    // FLOP torch performs per training sample of 784-w-w-10: forward 2 and backward 4 per multiply-add, less the
+    // first layer's input gradient, which is never computed.
+    private static double ExactFlopPerSample(int width) =>
+        6.0 * (Inputs * width + width * width + width * Classes) - 2.0 * Inputs * width;
 
     // Model-samples per second of the two ways, each the best of a few runs.
     private static (double Single, double Stacked) Compare(TextWriter output, TrainOptions[] members, Action single, Action stacked)
@@ -80,18 +109,18 @@ public static class BatchedBench
             using var scope = torch.NewDisposeScope();
             using var generator = new torch.Generator((ulong)member.Seed);
             using var model = new Mlp(spec);
-            using var optimizer = torch.optim.Adam(model.parameters(), member.LearningRate);
+            using var optimizer = ModelOptimizer.Create(model.parameters(), member);
             var n = x.shape[0];
             var order = torch.randperm(n, generator: generator);
             for (long start = 0; start < n; start += BatchSize)
             {
                 using var batch = torch.NewDisposeScope();
                 var index = order.slice(0, start, Math.Min(start + BatchSize, n), 1);
-                optimizer.zero_grad();
+                optimizer.ZeroGrad();
                 var loss = torch.nn.functional.cross_entropy(model.forward(x.index_select(0, index)), y.index_select(0, index));
                 _ = loss.item<float>();
                 loss.backward();
-                optimizer.step();
+                optimizer.Step();
             }
         }
     }

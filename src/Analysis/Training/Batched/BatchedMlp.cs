@@ -6,9 +6,12 @@ namespace CapacityGrid.Analysis.Training.Batched;
 
 /// <summary>
 /// K models of one <see cref="MlpSpec"/> held as stacked tensors, one slot per model: layer i's weights
-/// are one [K, out, in] tensor and its biases one [K, out] tensor, so a training step for all K models
+/// are one [K, in, out] tensor and its biases one [K, out] tensor, so a training step for all K models
 /// is one batched matrix product per layer. Slots never mix: slot k's outputs and gradients depend on
 /// slot k's weights and inputs only.
+/// A slot's weight is the transpose of <see cref="nn.Module"/> Linear's [out, in]: the product then takes
+/// it as stored, and backward writes its gradient in that layout. Stored as [K, out, in] and used through a
+/// transposed view, the gradient needed a strided copy every step, which cost a third of the step.
 /// </summary>
 /// <remarks>
 /// Not a <see cref="nn.Module"/>: models leave the stack when they finish or diverge, and the stack then
@@ -52,7 +55,7 @@ public sealed class BatchedMlp : IDisposable
         using var noGrad = no_grad();
         var k = generators.Count;
         var shapes = Shapes(spec);
-        var weights = shapes.Select(s => empty(k, s.Out, s.In)).ToArray();
+        var weights = shapes.Select(s => empty(k, s.In, s.Out)).ToArray();
         var biases = shapes.Select(s => empty(k, s.Out)).ToArray();
         for (var slot = 0; slot < k; slot++)
         {
@@ -60,7 +63,7 @@ public sealed class BatchedMlp : IDisposable
             {
                 // Drawn into tensors shaped like a single model's, so the draws match it value for value.
                 var bound = 1.0 / Math.Sqrt(shapes[i].In);
-                weights[i][slot].copy_(empty(shapes[i].Out, shapes[i].In).uniform_(-bound, bound, generators[slot]));
+                weights[i][slot].copy_(empty(shapes[i].Out, shapes[i].In).uniform_(-bound, bound, generators[slot]).t());
                 biases[i][slot].copy_(empty(shapes[i].Out).uniform_(-bound, bound, generators[slot]));
             }
         }
@@ -74,8 +77,8 @@ public sealed class BatchedMlp : IDisposable
         var x = input;
         for (var i = 0; i < _weights.Length; i++)
         {
-            // TorchSharp's baddbmm is called on batch1: x.baddbmm(w^T, bias) = bias + x @ w^T, like Linear.
-            x = x.baddbmm(_weights[i].transpose(1, 2), _biases[i].unsqueeze(1));
+            // TorchSharp's baddbmm is called on batch1: x.baddbmm(w, bias) = bias + x @ w, Linear's x @ weight^T.
+            x = x.baddbmm(_weights[i], _biases[i].unsqueeze(1));
             if (i < _weights.Length - 1)
             {
                 x = _tanh ? x.tanh() : x.relu();
@@ -102,10 +105,16 @@ public sealed class BatchedMlp : IDisposable
         {
             using var w = _weights[i][slot];
             using var b = _biases[i][slot];
-            target.Layers[i].weight!.copy_(w);
+            target.Layers[i].weight!.copy_(w.t());
             target.Layers[i].bias!.copy_(b);
         }
     }
+
+    /// <summary>
+    /// One slot's value of parameter <paramref name="parameter"/> (an index into <see cref="Parameters"/>), or of
+    /// optimizer state shaped like it, in the layout a single model's parameter has.
+    /// </summary>
+    public static Tensor AsSingleModel(int parameter, Tensor slotValue) => parameter % 2 == 0 ? slotValue.t() : slotValue;
 
     /// <summary>Keeps only the given slots, in the given order; the others are dropped.</summary>
     public void Keep(long[] slots)

@@ -156,7 +156,7 @@ internal sealed class BatchedRun : IDisposable
             var metrics = new CheckpointMetrics(trainLoss, trainAcc, testLoss, testAcc, validated?.Loss, validated?.Accuracy, watch.Elapsed);
             var checkpoint = new TrainingCheckpoint(
                 _spec, _hashes[member], epoch, metrics, double.PositiveInfinity, 0,
-                Checkpoints.SaveWeights(_staging), _optimizer.SaveState(s), MlpTrainer.GetGeneratorState(_generators[member]));
+                Checkpoints.SaveWeights(_staging), _optimizer.SaveState(s, BatchedMlp.AsSingleModel), MlpTrainer.GetGeneratorState(_generators[member]));
             _onEpoch(member, new EpochReport(epoch, trainLoss, trainAcc, testLoss, testAcc, watch.Elapsed,
                 CheckpointFormat.Write(checkpoint), validated?.Loss, validated?.Accuracy, layerMeasures));
             alive.Add(s);

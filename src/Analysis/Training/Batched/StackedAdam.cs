@@ -48,12 +48,19 @@ public sealed class StackedAdam : StackedOptimizer
         using var biasCorrection2Root = Math.Sqrt(biasCorrection2).ToScalar();
         using var eps = Eps.ToScalar();
         using var one = 1.0.ToScalar();
+        Optimizers.AdamScalars? fused = null;
         for (var i = 0; i < parameters.Count; i++)
         {
             var param = parameters[i];
             var grad = param.grad;
             if (grad is null)
             {
+                continue;
+            }
+            if (Optimizers.FusedUpdate.Applies(param, grad, _expAvg[i], _expAvgSq[i]))
+            {
+                fused ??= Optimizers.AdamScalars.For(_step, Beta1, Beta2, Eps, _learningRates, _weightDecay.Values);
+                Optimizers.FusedUpdate.Adam(param, grad, _expAvg[i], _expAvgSq[i], fused);
                 continue;
             }
             if (!_weightDecay.AllZero)
@@ -69,14 +76,14 @@ public sealed class StackedAdam : StackedOptimizer
     }
 
     /// <inheritdoc />
-    protected override void WriteState(BinaryWriter writer, int slot)
+    protected override void WriteState(BinaryWriter writer, int slot, Func<int, Tensor, Tensor> asSingleModel)
     {
         writer.Write("adam");
         writer.Write(_step);
         for (var i = 0; i < _expAvg.Length; i++)
         {
-            Optimizers.ModelOptimizer.Write(writer, _expAvg[i][slot]);
-            Optimizers.ModelOptimizer.Write(writer, _expAvgSq[i][slot]);
+            Optimizers.ModelOptimizer.Write(writer, asSingleModel(i, _expAvg[i][slot]));
+            Optimizers.ModelOptimizer.Write(writer, asSingleModel(i, _expAvgSq[i][slot]));
         }
     }
 

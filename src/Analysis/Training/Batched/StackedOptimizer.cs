@@ -42,21 +42,23 @@ public abstract class StackedOptimizer : IDisposable
 
     /// <summary>
     /// Slot <paramref name="slot"/>'s state in the layout <see cref="Optimizers.ModelOptimizer.SaveState"/> writes for one model
-    /// with that slot's options, so a single-model run resumes from it.
+    /// with that slot's options, so a single-model run resumes from it. <paramref name="asSingleModel"/> turns a slot's
+    /// state tensor for parameter i into that parameter's single-model layout (the identity when not given).
     /// </summary>
-    public byte[] SaveState(int slot)
+    public byte[] SaveState(int slot, Func<int, Tensor, Tensor>? asSingleModel = null)
     {
+        asSingleModel ??= (_, t) => t;
         using var scope = NewDisposeScope();
         using var memory = new MemoryStream();
         using (var writer = new BinaryWriter(memory))
         {
-            WriteState(writer, slot);
+            WriteState(writer, slot, (i, t) => asSingleModel(i, t).contiguous());
         }
         return memory.ToArray();
     }
 
-    /// <summary>Writes one slot's state as the single-model optimizer does.</summary>
-    protected abstract void WriteState(BinaryWriter writer, int slot);
+    /// <summary>Writes one slot's state as the single-model optimizer does, each tensor through <paramref name="asSingleModel"/>.</summary>
+    protected abstract void WriteState(BinaryWriter writer, int slot, Func<int, Tensor, Tensor> asSingleModel);
 
     /// <summary>Keeps only the given slots' state and scalars, in the given order.</summary>
     public abstract void Keep(long[] slots);

@@ -34,12 +34,24 @@ public sealed class StackedSgd : StackedOptimizer
         // Explicit, kept alive to the end: TorchSharp does not keep an implicitly converted Scalar alive
         // through the native call, so a collection could free it mid-call.
         using var one = 1.0.ToScalar();
+        var scalars = new Optimizers.SgdScalars(
+            [.. _negativeLearningRate.Values.Select(v => (float)v)], [.. _momenta.Select(v => (float)v)], [.. _weightDecay.Values.Select(v => (float)v)]);
         for (var i = 0; i < parameters.Count; i++)
         {
             var param = parameters[i];
             var grad = param.grad;
             if (grad is null)
             {
+                continue;
+            }
+            if (Optimizers.FusedUpdate.Applies(param, grad))
+            {
+                var first = !_momentum.AllZero && _momentumBuffer[i] is null;
+                if (first)
+                {
+                    _momentumBuffer[i] = empty_like(param).DetachFromDisposeScope();
+                }
+                Optimizers.FusedUpdate.Sgd(param, grad, _momentumBuffer[i], first, scalars);
                 continue;
             }
             if (!_weightDecay.AllZero)
@@ -65,17 +77,18 @@ public sealed class StackedSgd : StackedOptimizer
     }
 
     /// <inheritdoc />
-    protected override void WriteState(BinaryWriter writer, int slot)
+    protected override void WriteState(BinaryWriter writer, int slot, Func<int, Tensor, Tensor> asSingleModel)
     {
         writer.Write("sgd");
-        foreach (var buffer in _momentumBuffer)
+        for (var i = 0; i < _momentumBuffer.Length; i++)
         {
+            var buffer = _momentumBuffer[i];
             // A single model without momentum keeps no buffer.
             var kept = buffer is not null && _momenta[slot] != 0;
             writer.Write(kept);
             if (kept)
             {
-                Optimizers.ModelOptimizer.Write(writer, buffer![slot]);
+                Optimizers.ModelOptimizer.Write(writer, asSingleModel(i, buffer![slot]));
             }
         }
     }

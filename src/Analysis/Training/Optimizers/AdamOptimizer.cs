@@ -41,11 +41,18 @@ public sealed class AdamOptimizer : ModelOptimizer
         using var one = 1.0.ToScalar();
         using var decay = _weightDecay.ToScalar();
         using var stepSize = (-(_learningRate / biasCorrection1)).ToScalar();
+        AdamScalars? fused = null;
         for (var i = 0; i < Parameters.Count; i++)
         {
             var param = Parameters[i];
             if (param.grad is not { } grad)
             {
+                continue;
+            }
+            if (FusedUpdate.Applies(param, grad, _expAvg[i], _expAvgSq[i]))
+            {
+                fused ??= AdamScalars.For(_step, Beta1, Beta2, Eps, [_learningRate], [_weightDecay]);
+                FusedUpdate.Adam(param, grad, _expAvg[i], _expAvgSq[i], fused);
                 continue;
             }
             if (_weightDecay != 0)

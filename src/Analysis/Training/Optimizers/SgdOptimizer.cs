@@ -29,11 +29,23 @@ public sealed class SgdOptimizer : ModelOptimizer
         using var momentum = _momentum.ToScalar();
         using var one = 1.0.ToScalar();
         using var step = (-_learningRate).ToScalar();
+        var scalars = new SgdScalars([(float)-_learningRate], [(float)_momentum], [(float)_weightDecay]);
         for (var i = 0; i < Parameters.Count; i++)
         {
             var param = Parameters[i];
             if (param.grad is not { } grad)
             {
+                continue;
+            }
+            if (FusedUpdate.Applies(param, grad))
+            {
+                // A new momentum buffer is written whole by the first step, as PyTorch clones the direction into it.
+                var first = _momentum != 0 && _momentumBuffers[i] is null;
+                if (first)
+                {
+                    _momentumBuffers[i] = empty_like(param).DetachFromDisposeScope();
+                }
+                FusedUpdate.Sgd(param, grad, _momentumBuffers[i], first, scalars);
                 continue;
             }
             var direction = _weightDecay != 0 ? grad.add(param, alpha: decay) : grad;

@@ -1,5 +1,6 @@
 using CapacityGrid.Analysis.Training;
 using CapacityGrid.Analysis.Training.Batched;
+using CapacityGrid.Analysis.Training.Optimizers;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -9,7 +10,7 @@ namespace CapacityGrid.Analysis.Tests.Training.Batched;
 public sealed class StackedOptimizerTests
 {
     [Fact]
-    public void Step_AdamWithOwnLearningRateAndWeightDecayPerSlot_EqualsTorchSharpsAdamPerModelExactly()
+    public void Step_AdamWithOwnLearningRateAndWeightDecayPerSlot_EqualsTheSingleModelOptimizerPerModelExactly()
     {
         TrainOptions[] members =
         [
@@ -18,13 +19,13 @@ public sealed class StackedOptimizerTests
             new(Epochs: 1, LearningRate: 3e-5, WeightDecay: 0.5),
         ];
 
-        var (stacked, separate) = StepBoth(members, (m, p) => optim.Adam(p, m.LearningRate, weight_decay: m.WeightDecay));
+        var (stacked, separate) = StepBoth(members);
 
         Assert.Equal(separate, stacked);
     }
 
     [Fact]
-    public void Step_SgdWithOwnLearningRateMomentumAndWeightDecayPerSlot_EqualsTorchSharpsSgdPerModelExactly()
+    public void Step_SgdWithOwnLearningRateMomentumAndWeightDecayPerSlot_EqualsTheSingleModelOptimizerPerModelExactly()
     {
         TrainOptions[] members =
         [
@@ -33,7 +34,7 @@ public sealed class StackedOptimizerTests
             new(Epochs: 1, Optimizer: "sgd", LearningRate: 2.5, Momentum: 0.3, WeightDecay: 0.07),
         ];
 
-        var (stacked, separate) = StepBoth(members, (m, p) => optim.SGD(p, m.LearningRate, m.Momentum, weight_decay: m.WeightDecay));
+        var (stacked, separate) = StepBoth(members);
 
         Assert.Equal(separate, stacked);
     }
@@ -72,11 +73,10 @@ public sealed class StackedOptimizerTests
         Assert.Equal(Floats(full.detach()[2]), Floats(kept.detach()[1]));
     }
 
-    // Runs three steps with the same gradients on stacked parameters and on one model per member;
+    // Runs three steps with the same gradients on stacked parameters and on one model per member with the
+    // single-model optimizer separate training uses (itself checked against TorchSharp's in ModelOptimizerTests);
     // returns the stacked parameters' values and the per-model values laid out the same way.
-    private static (float[] Stacked, float[] Separate) StepBoth(
-        TrainOptions[] members,
-        Func<TrainOptions, IEnumerable<Parameter>, optim.Optimizer> single)
+    private static (float[] Stacked, float[] Separate) StepBoth(TrainOptions[] members)
     {
         using var scope = NewDisposeScope();
         var k = members.Length;
@@ -110,12 +110,12 @@ public sealed class StackedOptimizerTests
         {
             var pw = new Parameter(weights[m].clone());
             var pb = new Parameter(biases[m].clone());
-            using var optimizer = single(members[m], [pw, pb]);
+            using var optimizer = ModelOptimizer.Create([pw, pb], members[m]);
             foreach (var (gw, gb) in steps)
             {
-                optimizer.zero_grad();
+                optimizer.ZeroGrad();
                 ((pw * gw[m]).sum() + (pb * gb[m]).sum()).backward();
-                optimizer.step();
+                optimizer.Step();
             }
             separate.AddRange(Floats(pw.detach()));
             separateBiases.AddRange(Floats(pb.detach()));
