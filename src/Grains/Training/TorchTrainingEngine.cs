@@ -21,9 +21,10 @@ public sealed class TorchTrainingEngine(IOptions<TrainingSlotOptions> options) :
     // Saturation over a fixed subsample of each part: every row costs about half an epoch's training on a
     // 784-256-256-10 MLP; `bench -- tracking` measures this setting (docs/benchmarks.md).
     private const int TrackedSaturationRows = 2048;
-    // Stacking pays for small models only: `bench -- batched` measured 1.4x at 784-64-64-10 (55k parameters) and
-    // 0.8x at 784-256-256-10 (270k) on the 2-core machine (README, batched training).
-    private const long MaxStackedParameters = 100_000;
+    // Stacking pays for small models only: at one torch thread (Training:TorchThreads' default) `bench -- batched`
+    // measured 1.3-1.5x at 784-16-16-10 (13k parameters), 1.0-1.1x at 784-64-64-10 (55k) and 0.9x at
+    // 784-256-256-10 (270k) on the 2-core machine (docs/benchmarks.md); past about 60k a stack is slower.
+    private const long MaxStackedParameters = 60_000;
     private static readonly JsonSerializerOptions MeasuresJson = new(JsonSerializerDefaults.Web);
     // Torch's thread count is process-wide: set it once per process, never while another silo's training runs.
     private static int _torchConfigured;

@@ -45,10 +45,12 @@ public sealed class BatchKeyTests
     public void BatchKey_CnnOrLargeModel_IsNull()
     {
         var cnn = new GridPoint("c", [2, 8], 1, "relu", new GridConv(1, 3, "max", [3, 2, 2]));
-        // 12-400-400-3: about 166k parameters, past what stacking gains on.
-        var large = new GridPoint("l", [400, 400], 1, "relu");
+        // 12-250-250-3: 66,753 parameters, past the 60k where stacking stops gaining; 12-200-200-3 (43,403) is not.
+        var large = new GridPoint("l", [250, 250], 1, "relu");
+        var below = new GridPoint("b", [200, 200], 1, "relu");
 
         Assert.Null(_engine.BatchKey(Request(cnn), Data));
         Assert.Null(_engine.BatchKey(Request(large), Data));
+        Assert.NotNull(_engine.BatchKey(Request(below), Data));
     }
 }
