@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -76,12 +77,19 @@ public abstract class ModelOptimizer : IDisposable
     /// <summary>Reads the state.</summary>
     protected abstract void ReadState(BinaryReader reader);
 
-    /// <summary>Writes a float tensor's values.</summary>
+    /// <summary>Writes a float tensor's values (little-endian, as <see cref="BinaryWriter.Write(float)"/> writes each).</summary>
     protected internal static void Write(BinaryWriter writer, Tensor t)
     {
-        var values = t.data<float>().ToArray();
-        writer.Write(values.Length);
-        foreach (var v in values)
+        using var scope = NewDisposeScope();
+        var cpu = t.cpu().contiguous();
+        writer.Write(checked((int)cpu.numel()));
+        if (BitConverter.IsLittleEndian)
+        {
+            // The tensor's memory in one block: a float at a time took 4 ms per epoch for a 55k-parameter model.
+            writer.Write(cpu.bytes);
+            return;
+        }
+        foreach (var v in cpu.data<float>().ToArray())
         {
             writer.Write(v);
         }
@@ -96,9 +104,21 @@ public abstract class ModelOptimizer : IDisposable
             throw new InvalidDataException($"optimizer state holds {count} values for a parameter of {into.numel()}");
         }
         var values = new float[count];
-        for (var i = 0; i < count; i++)
+        if (BitConverter.IsLittleEndian)
         {
-            values[i] = reader.ReadSingle();
+            var bytes = reader.ReadBytes(checked(count * sizeof(float)));
+            if (bytes.Length < count * sizeof(float))
+            {
+                throw new EndOfStreamException();
+            }
+            MemoryMarshal.Cast<byte, float>(bytes).CopyTo(values);
+        }
+        else
+        {
+            for (var i = 0; i < count; i++)
+            {
+                values[i] = reader.ReadSingle();
+            }
         }
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();

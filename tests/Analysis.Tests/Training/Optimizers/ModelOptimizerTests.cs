@@ -82,6 +82,27 @@ public sealed class ModelOptimizerTests
         Assert.Throws<InvalidDataException>(() => sgd.LoadState(adam.SaveState()));
     }
 
+    [Fact]
+    public void SaveState_ThenLoadState_RestoresTheMomentsAndATruncatedCopyIsRefused()
+    {
+        var options = new TrainOptions(Epochs: 1, LearningRate: 0.05);
+        using var first = Model();
+        using var second = Model();
+        using var trained = ModelOptimizer.Create(first.parameters(), options);
+        using var restored = ModelOptimizer.Create(second.parameters(), options);
+        var (x, y) = Batch(0);
+        trained.ZeroGrad();
+        nn.functional.cross_entropy(first.forward(x), y).backward();
+        trained.Step();
+        var state = trained.SaveState();
+
+        restored.LoadState(state);
+
+        Assert.Equal(state, restored.SaveState());
+        var e = Assert.Throws<InvalidDataException>(() => restored.LoadState(state[..^3]));
+        Assert.Equal("optimizer state is truncated", e.Message);
+    }
+
     private static Mlp Model()
     {
         manual_seed(11);
