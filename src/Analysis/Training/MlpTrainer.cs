@@ -16,7 +16,8 @@ namespace CapacityGrid.Analysis.Training;
 /// </summary>
 public static class MlpTrainer
 {
-    private const int EvalBatch = 4096;
+    /// <summary>Rows per forward pass when evaluating a whole part.</summary>
+    internal const int EvalBatch = 4096;
 
     /// <summary>
     /// Trains for <see cref="TrainOptions.Epochs"/> epochs, calling <paramref name="onEpoch"/> after each with the

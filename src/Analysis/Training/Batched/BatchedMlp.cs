@@ -87,6 +87,36 @@ public sealed class BatchedMlp : IDisposable
         return x.MoveToOuterDisposeScope();
     }
 
+    /// <summary>
+    /// Logits [K, rows, classes] of every slot's model for the same inputs [rows, features]. The first layer of all
+    /// slots is one matrix product with their weights side by side, so the inputs are read once, not once per model,
+    /// and the product is K times wider. <paramref name="onHidden"/> gets each hidden layer's pre-activations,
+    /// [K, rows, width], slot first.
+    /// </summary>
+    public Tensor ForwardShared(Tensor input, Action<int, Tensor>? onHidden = null)
+    {
+        using var scope = NewDisposeScope();
+        var k = Count;
+        var rows = input.shape[0];
+        var first = _weights[0];
+        var (fanIn, width) = (first.shape[1], first.shape[2]);
+        var sideBySide = first.permute(1, 0, 2).reshape(fanIn, k * width);
+        var x = addmm(_biases[0].reshape(k * width), input, sideBySide, 1, 1).view(rows, k, width).permute(1, 0, 2).contiguous();
+        for (var i = 0; i < _weights.Length; i++)
+        {
+            if (i > 0)
+            {
+                x = x.baddbmm(_weights[i], _biases[i].unsqueeze(1));
+            }
+            if (i < _weights.Length - 1)
+            {
+                onHidden?.Invoke(i, x);
+                x = _tanh ? x.tanh() : x.relu();
+            }
+        }
+        return x.MoveToOuterDisposeScope();
+    }
+
     /// <summary>Clears the gradients of all slots.</summary>
     public void ZeroGrad()
     {

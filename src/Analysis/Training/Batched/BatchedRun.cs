@@ -137,34 +137,77 @@ internal sealed class BatchedRun : IDisposable
 
     private void ReportEpoch(int epoch, Stopwatch watch, CancellationToken cancellationToken)
     {
+        // All slots evaluated together on each part; then one slot at a time through the plain staging model.
+        var train = Evaluate(_trainX, _trainY, s => _trackers[_slots[s]]?.TrainPass);
+        var test = Evaluate(_testX, _testY, s => _trackers[_slots[s]]?.TestPass);
+        var validated = _validX is not null && _validY is not null ? Evaluate(_validX, _validY, _ => null) : null;
         var alive = new List<long>();
         for (var s = 0; s < _slots.Length; s++)
         {
             var member = _slots[s];
             _model.CopyTo(s, _staging);
-            var tracker = _trackers[member];
-            var (trainLoss, trainAcc) = MlpTrainer.Evaluate(_staging, _trainX, _trainY, tracker?.TrainPass);
+            var (trainLoss, trainAcc) = train[s];
             if (!double.IsFinite(trainLoss))
             {
                 _outcomes[member] = new TrainOutcome(_spec.ParameterCount, MlpTrainer.ExtractWeights(_staging), epoch);
                 continue;
             }
-            var (testLoss, testAcc) = MlpTrainer.Evaluate(_staging, _testX, _testY, tracker?.TestPass);
-            (double Loss, double Accuracy)? validated = _validX is not null && _validY is not null ? MlpTrainer.Evaluate(_staging, _validX, _validY) : null;
-            var layerMeasures = tracker?.Measure(_staging, _data, cancellationToken);
+            var (testLoss, testAcc) = test[s];
+            (double Loss, double Accuracy)? validation = validated?[s];
+            var layerMeasures = _trackers[member]?.Measure(_staging, _data, cancellationToken);
             // The checkpoint a single run of this member writes: it resumes, exports and measures like one.
-            var metrics = new CheckpointMetrics(trainLoss, trainAcc, testLoss, testAcc, validated?.Loss, validated?.Accuracy, watch.Elapsed);
+            var metrics = new CheckpointMetrics(trainLoss, trainAcc, testLoss, testAcc, validation?.Loss, validation?.Accuracy, watch.Elapsed);
             var checkpoint = new TrainingCheckpoint(
                 _spec, _hashes[member], epoch, metrics, double.PositiveInfinity, 0,
                 Checkpoints.SaveWeights(_staging), _optimizer.SaveState(s, BatchedMlp.AsSingleModel), MlpTrainer.GetGeneratorState(_generators[member]));
             _onEpoch(member, new EpochReport(epoch, trainLoss, trainAcc, testLoss, testAcc, watch.Elapsed,
-                CheckpointFormat.Write(checkpoint), validated?.Loss, validated?.Accuracy, layerMeasures));
+                CheckpointFormat.Write(checkpoint), validation?.Loss, validation?.Accuracy, layerMeasures));
             alive.Add(s);
         }
         if (alive.Count < _slots.Length)
         {
             Keep([.. alive]);
         }
+    }
+
+    // Mean cross-entropy and accuracy of every slot on one part, as MlpTrainer.Evaluate gives for one model;
+    // each slot's hidden pre-activations go into that slot's covariance pass, when it has one.
+    private (double Loss, double Accuracy)[] Evaluate(Tensor x, Tensor y, Func<int, PassCovariance?> passOf)
+    {
+        using var noGrad = no_grad();
+        var k = _slots.Length;
+        var passes = Enumerable.Range(0, k).Select(passOf).ToArray();
+        foreach (var pass in passes)
+        {
+            pass?.Reset();
+        }
+        var n = x.shape[0];
+        var losses = new double[k];
+        var correct = new long[k];
+        for (long start = 0; start < n; start += MlpTrainer.EvalBatch)
+        {
+            using var batchScope = NewDisposeScope();
+            var end = Math.Min(start + MlpTrainer.EvalBatch, n);
+            var rows = end - start;
+            var by = y.slice(0, start, end, 1);
+            var logits = _model.ForwardShared(x.slice(0, start, end, 1), (layer, pre) =>
+            {
+                for (var s = 0; s < k; s++)
+                {
+                    passes[s]?.Add(layer, pre[s], start);
+                }
+            });
+            var sums = nn.functional.cross_entropy(logits.view(k * rows, -1), by.repeat(k), reduction: nn.Reduction.None).view(k, rows).sum(1);
+            var hits = logits.argmax(2).eq(by.unsqueeze(0)).sum(1);
+            var batchLosses = sums.data<float>().ToArray();
+            var batchHits = hits.data<long>().ToArray();
+            for (var s = 0; s < k; s++)
+            {
+                losses[s] += batchLosses[s];
+                correct[s] += batchHits[s];
+            }
+        }
+        return [.. Enumerable.Range(0, k).Select(s => (losses[s] / n, (double)correct[s] / n))];
     }
 
     // Members whose last epoch is done leave the stack with their final weights.
