@@ -31,11 +31,19 @@ public sealed class DatasetCache
     }
 
     /// <summary>
-    /// The samples a spec names as stored, before splitting and standardisation (for dataset measures):
-    /// all generated or CSV samples, or the training files of an IDX folder.
+    /// The samples a spec names as stored, before standardisation (for dataset measures): all generated or CSV
+    /// samples, or the training files of an IDX folder. With <see cref="DatasetSpec.MaxTrainSamples"/>, only the
+    /// training rows the grid trains on: the measures then describe the data the models see, and take a fraction
+    /// of the time on a large dataset.
     /// </summary>
-    public static TabularData LoadRaw(DatasetSpec spec) =>
-        spec.Kind == "idx" ? IdxReader.LoadFolder(spec.Path!).Train : Samples(spec).Data;
+    public static TabularData LoadRaw(DatasetSpec spec)
+    {
+        if (spec.MaxTrainSamples is not null)
+        {
+            return Split(spec).LimitTrain(spec.MaxTrainSamples).Train;
+        }
+        return spec.Kind == "idx" ? IdxReader.LoadFolder(spec.Path!).Train : Samples(spec).Data;
+    }
 
     /// <summary>
     /// Builds the split without caching: train, validation and test parts, standardised with statistics of the
@@ -43,20 +51,18 @@ public sealed class DatasetCache
     /// </summary>
     /// <exception cref="ArgumentException">An unknown kind, or too few samples for the shares asked for.</exception>
     /// <exception cref="Analysis.Data.DataFormatException">A data file that cannot be read; names the file and the line or offset.</exception>
-    public static DataSplit Load(DatasetSpec spec)
+    public static DataSplit Load(DatasetSpec spec) => Split(spec).LimitTrain(spec.MaxTrainSamples).Standardised();
+
+    // Train, validation and test parts as stored.
+    private static DataSplit Split(DatasetSpec spec)
     {
-        DataSplit split;
         if (spec.Kind == "idx")
         {
             var (train, test) = IdxReader.LoadFolder(spec.Path!);
-            split = new DataSplit(train, test, $"idx {spec.Path}").WithValidation(spec.ValidationFraction, spec.Seed);
+            return new DataSplit(train, test, $"idx {spec.Path}").WithValidation(spec.ValidationFraction, spec.Seed);
         }
-        else
-        {
-            var (data, description) = Samples(spec);
-            split = DataSplit.Holdout(data, spec.TestFraction, spec.ValidationFraction, spec.Seed, description);
-        }
-        return split.LimitTrain(spec.MaxTrainSamples).Standardised();
+        var (data, description) = Samples(spec);
+        return DataSplit.Holdout(data, spec.TestFraction, spec.ValidationFraction, spec.Seed, description);
     }
 
     // Every kind but idx: one set of samples that the spec's fractions split.

@@ -30,6 +30,23 @@ public sealed class DatasetCacheTests : IDisposable
     }
 
     [Fact]
+    public void LoadRaw_WithMaxTrainSamples_IsTheUnstandardisedTrainingRowsTheGridTrainsOn()
+    {
+        var all = new DatasetSpec("csv", Iris, TestFraction: 0.2, ValidationFraction: 0.1);
+        var limited = all with { MaxTrainSamples = 40 };
+
+        var raw = DatasetCache.LoadRaw(limited);
+        var trained = DatasetCache.Load(limited).Train;
+
+        Assert.Equal(150, DatasetCache.LoadRaw(all).Samples);
+        Assert.Equal(40, raw.Samples);
+        Assert.Equal(trained.Labels, raw.Labels);
+        // The same rows, before standardisation: iris measurements are positive centimetres.
+        Assert.All(Enumerable.Range(0, raw.Samples), i => Assert.True(raw.Row(i)[0] > 4));
+        Assert.Equal(trained.Row(7)[2] > trained.Row(8)[2], raw.Row(7)[2] > raw.Row(8)[2]);
+    }
+
+    [Fact]
     public void Load_ACsvWithALabelColumnByName_UsesIt()
     {
         var path = Path.Combine(_folder, "first.csv");
