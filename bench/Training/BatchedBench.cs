@@ -15,8 +15,10 @@ namespace CapacityGrid.Bench.Training;
 /// a time: 784 inputs, two hidden layers of width 16, 64 and 256, 10 classes, batch 128, Adam, random data.
 /// Measured twice: training steps alone (the step loops of <see cref="MlpTrainer"/> and
 /// <see cref="BatchedMlpTrainer"/>, rebuilt here from their public parts), and whole epochs through the
-/// trainers, which add the per-epoch evaluation on the full train and test sets (the same work either way)
-/// and the checkpoints.
+/// trainers, which add the per-epoch evaluation on the full train and test sets and the checkpoints.
+/// Per width it also prints the ceiling (the matmul roofline over the exact FLOP per sample, against one model
+/// at a time: no stacking can beat it) and the single-model steps with TorchSharp's Adam against the grid's
+/// one-pass Adam. First at 1 torch thread (the grid's setting), then at one per core.
 /// </summary>
 public static class BatchedBench
 {
@@ -75,6 +77,10 @@ public static class BatchedBench
             // The most any stacking could give: every FLOP at the matmul rate, against one model at a time as measured.
             var roofline = gflops * 1e9 / ExactFlopPerSample(width);
             output.WriteLine($"{width,6} {"ceiling",-8} {single / roofline,13:P0} {stacked / roofline,9:P0}  {roofline / single,5:F2}x  (share of the matmul roofline; roofline / one at a time)");
+            // The same single-model steps with TorchSharp's Adam (torch element-wise ops, 8 passes per parameter)
+            // against the grid's one-pass update: what the fused optimizer gained.
+            var (torchAdam, fused) = Compare(output, members, () => SingleSteps(x, y, spec, members, torchAdam: true), () => SingleSteps(x, y, spec, members));
+            output.WriteLine($"{width,6} {"adam",-8} {torchAdam,14:F0} {fused,10:F0} {fused / torchAdam,6:F2}x  (one at a time: torch.optim.Adam; the grid's fused Adam)");
             (single, stacked) = Compare(output, members,
                 () => Array.ForEach(members, m => MlpTrainer.Train(data, spec, m, _ => { })),
                 () => BatchedMlpTrainer.Train(data, spec, members, (_, _) => { }));
@@ -102,7 +108,7 @@ public static class BatchedBench
     }
 
     // One epoch of MlpTrainer's training step for each member in turn, without evaluation.
-    private static void SingleSteps(torch.Tensor x, torch.Tensor y, MlpSpec spec, TrainOptions[] members)
+    private static void SingleSteps(torch.Tensor x, torch.Tensor y, MlpSpec spec, TrainOptions[] members, bool torchAdam = false)
     {
         foreach (var member in members)
         {
@@ -110,6 +116,7 @@ public static class BatchedBench
             using var generator = new torch.Generator((ulong)member.Seed);
             using var model = new Mlp(spec);
             using var optimizer = ModelOptimizer.Create(model.parameters(), member);
+            using var torchOptimizer = torchAdam ? torch.optim.Adam(model.parameters(), member.LearningRate) : null;
             var n = x.shape[0];
             var order = torch.randperm(n, generator: generator);
             for (long start = 0; start < n; start += BatchSize)
@@ -120,7 +127,14 @@ public static class BatchedBench
                 var loss = torch.nn.functional.cross_entropy(model.forward(x.index_select(0, index)), y.index_select(0, index));
                 _ = loss.item<float>();
                 loss.backward();
-                optimizer.Step();
+                if (torchOptimizer is not null)
+                {
+                    torchOptimizer.step();
+                }
+                else
+                {
+                    optimizer.Step();
+                }
             }
         }
     }
