@@ -14,6 +14,11 @@ public sealed class AnalysisGrain(DatasetCache datasets, DatasetMeasureCache dat
 {
     private const int FanOut = 64;
 
+    // Results of ended points, read once: an ended point's trainer ignores every later report, so its result never
+    // changes. Every status poll of a large grid (and every poll while the dataset measures are computed) would
+    // otherwise ask every trainer again; now it asks only the points still queued or running.
+    private readonly Dictionary<string, PointResult> _ended = new(StringComparer.Ordinal);
+
     /// <inheritdoc />
     public async Task<CapacityMap> BuildCapacityMapAsync()
     {
@@ -23,12 +28,17 @@ public sealed class AnalysisGrain(DatasetCache datasets, DatasetMeasureCache dat
             ?? throw new InvalidOperationException($"no experiment '{id}'");
         var points = await experiment.GetPointsAsync();
 
-        var results = new List<PointResult>(points.Count);
-        foreach (var chunk in points.Chunk(FanOut))
+        var fresh = new Dictionary<string, PointResult>(StringComparer.Ordinal);
+        foreach (var chunk in points.Where(p => !_ended.ContainsKey(p.PointId)).Chunk(FanOut))
         {
-            results.AddRange(await Task.WhenAll(chunk.Select(p =>
-                GrainFactory.GetGrain<ITrainerGrain>(GrainKeys.Trainer(id, p.PointId)).GetResultAsync())));
+            var read = await Task.WhenAll(chunk.Select(p =>
+                GrainFactory.GetGrain<ITrainerGrain>(GrainKeys.Trainer(id, p.PointId)).GetResultAsync()));
+            foreach (var (point, result) in chunk.Zip(read))
+            {
+                (result.Status.IsEnded() ? _ended : fresh)[point.PointId] = result;
+            }
         }
+        var results = points.Select(p => _ended.TryGetValue(p.PointId, out var ended) ? ended : fresh[p.PointId]);
 
         var data = await datasets.GetAsync(spec.Dataset);
         var dataset = new DatasetSummary(

@@ -23,7 +23,7 @@ public sealed class TrainerGrain(
     private Task? _run;
     private IGrainTimer? _retry;
 
-    private bool Ended => state.State.Status is PointStatus.Finished or PointStatus.Diverged or PointStatus.Failed or PointStatus.Cancelled;
+    private bool Ended => state.State.Status.IsEnded();
 
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)

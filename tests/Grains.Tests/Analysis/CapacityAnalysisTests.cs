@@ -1,5 +1,6 @@
 using CapacityGrid.Grains.Abstractions.Analysis;
 using CapacityGrid.Grains.Abstractions.Experiments;
+using CapacityGrid.Grains.Abstractions.Training;
 using CapacityGrid.Grains.Tests.Fixtures;
 
 namespace CapacityGrid.Grains.Tests.Analysis;
@@ -43,6 +44,33 @@ public sealed class CapacityAnalysisTests(GridClusterFixture fixture)
         Assert.Equal(analysis.Configurations.Max(c => c.MeanTestAccuracy), knee.BestMeanTestAccuracy, 12);
         Assert.Equal(knee.Configuration.HiddenWidths, analysis.Recommendation!.HiddenWidths);
         Assert.Equal("grid-knee", analysis.Recommendation.Source);
+    }
+
+    [Fact]
+    public async Task BuildCapacityMapAsync_CalledAgainAfterThePointsEnded_AsksNoTrainerAgainAndGivesTheSameRows()
+    {
+        var spec = new ExperimentSpec(
+            "capacity-analysis-cache",
+            new DatasetSpec("teacher", InputDim: 8, TeacherHidden: [12], Classes: 3, Samples: 600, Seed: 5),
+            new GridSpec([2, 4], [1], [1, 2]),
+            new TrainingSpec(2, LearningRate: 0.01, BatchSize: 32));
+        await Experiment.StartAsync(spec);
+        await WaitForCompletionAsync();
+        var analysis = fixture.Cluster.Client.GetGrain<IAnalysisGrain>(_id);
+        var trainers = $"{_id}/";
+
+        var before = GrainCallCounter.Of(nameof(ITrainerGrain.GetResultAsync), trainers);
+        var first = await analysis.BuildCapacityMapAsync();
+        var afterFirst = GrainCallCounter.Of(nameof(ITrainerGrain.GetResultAsync), trainers);
+        var second = await analysis.BuildCapacityMapAsync();
+        var afterSecond = GrainCallCounter.Of(nameof(ITrainerGrain.GetResultAsync), trainers);
+
+        Assert.Equal(4, afterFirst - before);
+        Assert.Equal(0, afterSecond - afterFirst);
+        Assert.Equal(
+            first.Points.Select(p => (p.PointId, p.Status, p.TestAccuracy, p.EpochsJson)),
+            second.Points.Select(p => (p.PointId, p.Status, p.TestAccuracy, p.EpochsJson)));
+        Assert.All(second.Points, p => Assert.Equal("finished", p.Status));
     }
 
     [Fact]

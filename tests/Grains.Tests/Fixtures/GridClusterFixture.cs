@@ -63,6 +63,7 @@ public sealed class GridClusterFixture : IAsyncLifetime
                 silo.Services.AddSingleton<ITrainingEngine>(new FixedTimeTrainingEngine(epochTime));
             }
             silo.AddCapacityGrid(Configuration(options.SiloName));
+            silo.AddIncomingGrainCallFilter<GrainCallCounter>();
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();

@@ -1,0 +1,9 @@
+namespace CapacityGrid.Grains.Abstractions.Training;
+
+/// <summary>What a <see cref="PointStatus"/> means for the point's future.</summary>
+public static class PointStatusExtensions
+{
+    /// <summary>True for the final states: finished, failed (after its last attempt), diverged and cancelled. An ended point's result never changes.</summary>
+    public static bool IsEnded(this PointStatus status) =>
+        status is PointStatus.Finished or PointStatus.Diverged or PointStatus.Failed or PointStatus.Cancelled;
+}
