@@ -9,6 +9,21 @@ public static class CapacityAnalysisText
     /// <summary>Verdicts printed at most; the rest are in the JSON.</summary>
     public const int MaxVerdicts = 8;
 
+    /// <summary>
+    /// One line for a running experiment, e.g. <c>knee so far: 16-16 (1,348 params), mean test acc 0.7894 ± 0.0027 over 2 seeds;
+    /// best 0.7912; 7 of 10 configurations with results</c>; null while there is no knee.
+    /// </summary>
+    public static string? LiveKnee(CapacityAnalysis? analysis)
+    {
+        if (analysis?.Knee is not { } knee)
+        {
+            return null;
+        }
+        var c = knee.Configuration;
+        return $"knee so far: {c.Key} ({Str(c.ParameterCount)} params), mean test acc {F(c.MeanTestAccuracy, "0.0000")} ± {F(c.StdTestAccuracy, "0.0000")} " +
+            $"over {c.Seeds} seeds; best {F(knee.BestMeanTestAccuracy, "0.0000")}; {analysis.Configurations.Count} configurations with results";
+    }
+
     /// <summary>The analysis lines (none when there is no analysis).</summary>
     public static IReadOnlyList<string> Lines(CapacityAnalysis? analysis)
     {

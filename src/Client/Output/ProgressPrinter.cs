@@ -50,6 +50,23 @@ public sealed class ProgressPrinter(TextWriter writer, TimeProvider time, bool t
         _lastAt = now;
     }
 
+    /// <summary>Prints a line of its own: on a terminal above the bars (which the next <see cref="Report"/> redraws), else as a plain line.</summary>
+    public void Note(string line)
+    {
+        if (terminal)
+        {
+            writer.Write("\r" + line.PadRight(_drawn) + Environment.NewLine);
+            _drawn = 0;
+            _last = null;
+            _lastAt = DateTimeOffset.MinValue;
+        }
+        else
+        {
+            writer.WriteLine(line);
+        }
+        writer.Flush();
+    }
+
     /// <summary>One progress line, e.g. <c>points 3/12 ended (2 running, 7 queued, 0 failed) | epochs 17/60</c>.</summary>
     public static string Format(ExperimentStatus s) =>
         $"points {s.Ended}/{s.Total} ended ({s.Running} running, {s.Queued} queued, {s.Failed} failed, {s.Diverged} diverged) | epochs {s.EpochsDone}/{s.EpochsTotal}";

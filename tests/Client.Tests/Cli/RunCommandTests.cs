@@ -30,6 +30,8 @@ public sealed class RunCommandTests : IDisposable
 
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Contains("starting Azurite", run.Error);
+        // The training phase lasts well over ExperimentWatch.KneeInterval, so the knee is reported while points still run.
+        Assert.Contains("knee so far: ", run.Error);
         Assert.Contains("hidden  depth  seed  params", run.Output);
         var map = JsonSerializer.Deserialize<CapacityMap>(File.ReadAllText(Path.Combine(Out, "quickstart-e2e", "capacity-map.json")), JsonOutput.Options)!;
         Assert.Equal(20, map.Points.Count);

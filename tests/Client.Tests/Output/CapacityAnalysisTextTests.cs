@@ -34,6 +34,19 @@ public sealed class CapacityAnalysisTextTests
     }
 
     [Fact]
+    public void LiveKnee_WithAKnee_IsOneLineWithTheKneeTheBestAndHowManyConfigurationsHaveResults()
+    {
+        var knee = C("16-16", 1348, 0.7894);
+        var analysis = new CapacityAnalysis([C("2", 50, 0.6), knee, C("64", 5000, 0.7912)], new KneeResult(knee, 0.7912, 0.005, []), [], null, []);
+
+        Assert.Equal(
+            "knee so far: 16-16 (1348 params), mean test acc 0.7894 ± 0.0100 over 2 seeds; best 0.7912; 3 configurations with results",
+            CapacityAnalysisText.LiveKnee(analysis));
+        Assert.Null(CapacityAnalysisText.LiveKnee(new CapacityAnalysis([], null, [], null, [])));
+        Assert.Null(CapacityAnalysisText.LiveKnee(null));
+    }
+
+    [Fact]
     public void Lines_MoreVerdictsThanPrinted_SaysHowManyMoreAreInTheJson()
     {
         var analysis = new CapacityAnalysis([], null, [.. Enumerable.Range(0, CapacityAnalysisText.MaxVerdicts + 3).Select(i => V($"{i}", "bottleneck"))], null, []);

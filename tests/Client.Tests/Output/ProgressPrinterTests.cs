@@ -52,6 +52,41 @@ public sealed class ProgressPrinterTests
         Assert.Equal(["points 1/10 ended", "points 10/10 ended"], lines.Select(l => l[..l.IndexOf(" (", StringComparison.Ordinal)]));
     }
 
+    [Fact]
+    public void Note_OnATerminal_PrintsItsLineOverTheBarsAndTheNextReportRedrawsThem()
+    {
+        using var writer = new StringWriter();
+        var time = new ManualTime();
+        var printer = new ProgressPrinter(writer, time, terminal: true);
+
+        printer.Report(Status(finished: 5, epochs: 50));
+        printer.Note("knee so far: 16");
+        printer.Report(Status(finished: 5, epochs: 50));
+
+        var lines = writer.ToString().Split(Environment.NewLine);
+        var bars = ProgressPrinter.Bars(Status(finished: 5, epochs: 50));
+        // The bars, then the note over them (padded to their length) ending its line, then the bars again.
+        Assert.Equal("\r" + bars + "\r" + "knee so far: 16".PadRight(bars.Length), lines[0]);
+        Assert.Equal("\r" + bars, lines[1]);
+    }
+
+    [Fact]
+    public void Note_WhenRedirected_IsAPlainLineBetweenTheProgressLines()
+    {
+        using var writer = new StringWriter();
+        var time = new ManualTime();
+        var printer = new ProgressPrinter(writer, time);
+
+        printer.Report(Status(finished: 1, epochs: 10));
+        printer.Note("knee so far: 8");
+        time.Now += TimeSpan.FromSeconds(3);
+        printer.Report(Status(finished: 2, epochs: 20));
+
+        var lines = writer.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.Equal("knee so far: 8", lines[1]);
+    }
+
     [Theory]
     [InlineData(0, 10, "[--------------------]")]
     [InlineData(1, 3, "[######--------------]")]

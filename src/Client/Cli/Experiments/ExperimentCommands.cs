@@ -46,7 +46,7 @@ public static class ExperimentCommands
         command.SetAction((parse, ct) => WithExperimentAsync(parse, global, parse.GetValue(id)!, error, async (grid, _) =>
         {
             var experimentId = parse.GetValue(id)!;
-            var status = await ExperimentWatch.UntilEndedAsync(grid.Grains.GetGrain<IExperimentGrain>(experimentId), error, ct);
+            var status = await ExperimentWatch.UntilEndedAsync(grid.Grains.GetGrain<IExperimentGrain>(experimentId), error, ct, grid.Grains.GetGrain<IAnalysisGrain>(experimentId));
             return await ExperimentWatch.WriteMapAsync(grid.Grains, experimentId, status, parse.GetValue(outDir)!, parse.GetValue(json), output, error, ct);
         }, ct));
         return command;
@@ -62,7 +62,7 @@ public static class ExperimentCommands
             var experimentId = parse.GetValue(id)!;
             var experiment = grid.Grains.GetGrain<IExperimentGrain>(experimentId);
             await experiment.StartAsync((await experiment.GetSpecAsync())!);
-            var status = await ExperimentWatch.UntilEndedAsync(experiment, error, ct);
+            var status = await ExperimentWatch.UntilEndedAsync(experiment, error, ct, grid.Grains.GetGrain<IAnalysisGrain>(experimentId));
             return await ExperimentWatch.WriteMapAsync(grid.Grains, experimentId, status, parse.GetValue(outDir)!, parse.GetValue(json), output, error, ct);
         }, ct));
         return command;

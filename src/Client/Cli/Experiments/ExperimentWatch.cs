@@ -11,14 +11,37 @@ internal static class ExperimentWatch
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>Polls the experiment, printing progress to <paramref name="error"/>, until it completes or is cancelled.</summary>
-    public static async Task<ExperimentStatus> UntilEndedAsync(IExperimentGrain experiment, TextWriter error, CancellationToken cancellationToken)
+    /// <summary>Shortest time between two "knee so far" lines while an experiment runs.</summary>
+    public static readonly TimeSpan KneeInterval = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Polls the experiment, printing progress to <paramref name="error"/>, until it completes or is cancelled. With
+    /// <paramref name="analysis"/>, also a "knee so far" line when more points have ended and the knee moved, at most
+    /// every <paramref name="kneeInterval"/> (default <see cref="KneeInterval"/>).
+    /// </summary>
+    public static async Task<ExperimentStatus> UntilEndedAsync(
+        IExperimentGrain experiment, TextWriter error, CancellationToken cancellationToken,
+        IAnalysisGrain? analysis = null, TimeSpan? kneeInterval = null)
     {
         var progress = ProgressPrinter.For(error);
         var status = await GrainRetry.CallAsync(experiment.GetStatusAsync, error, cancellationToken);
+        var kneeAt = DateTimeOffset.UtcNow;
+        var kneeEnded = 0;
+        string? knee = null;
         while (status.State == ExperimentState.Running)
         {
             progress.Report(status);
+            if (analysis is not null && status.Ended > kneeEnded && DateTimeOffset.UtcNow - kneeAt >= (kneeInterval ?? KneeInterval))
+            {
+                (kneeAt, kneeEnded) = (DateTimeOffset.UtcNow, status.Ended);
+                var map = await GrainRetry.CallAsync(analysis.BuildCapacityMapAsync, error, cancellationToken);
+                var line = CapacityAnalysisText.LiveKnee(map.Analysis);
+                if (line is not null && line != knee)
+                {
+                    progress.Note(line);
+                    knee = line;
+                }
+            }
             await Task.Delay(PollInterval, cancellationToken);
             status = await GrainRetry.CallAsync(experiment.GetStatusAsync, error, cancellationToken);
         }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CapacityGrid.Grains.Abstractions.Analysis;
 using CapacityGrid.Grains.Abstractions.Experiments;
 
 namespace CapacityGrid.Client.Cli.Experiments;
@@ -74,7 +75,7 @@ public static class RunCommand
                 await output.WriteLineAsync(experimentId);
                 return ExitCodes.Success;
             }
-            var status = await ExperimentWatch.UntilEndedAsync(experiment, error, cancellationToken);
+            var status = await ExperimentWatch.UntilEndedAsync(experiment, error, cancellationToken, grid.Grains.GetGrain<IAnalysisGrain>(experimentId));
             return await ExperimentWatch.WriteMapAsync(grid.Grains, experimentId, status, outDir!, json, output, error, cancellationToken);
         }, cancellationToken);
     }
