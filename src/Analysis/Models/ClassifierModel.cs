@@ -1,4 +1,5 @@
 using CapacityGrid.Analysis.Measures.Weights;
+using CapacityGrid.Analysis.Numerics;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -63,7 +64,7 @@ public abstract class ClassifierModel : nn.Module<Tensor, Tensor>
             var w = layer.Weight.detach().cpu();
             var b = layer.Bias.detach().cpu();
             var rows = (int)w.shape[0];
-            result.Add(new WeightMatrix(layer.Name, rows, (int)(w.numel() / rows), w.data<float>().ToArray(), b.data<float>().ToArray(),
+            result.Add(new WeightMatrix(layer.Name, rows, (int)(w.numel() / rows), TensorFloats.ToArray(w), TensorFloats.ToArray(b),
                 w.dim() == 2 ? null : [.. w.shape.Select(s => (int)s)]));
         }
         return result;

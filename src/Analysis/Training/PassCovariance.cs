@@ -1,5 +1,6 @@
 using CapacityGrid.Analysis.Measures.Dataset;
 using CapacityGrid.Analysis.Measures.Layers;
+using CapacityGrid.Analysis.Numerics;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -72,7 +73,7 @@ internal sealed class PassCovariance
             _buffers[layer] = new float[length];
         }
         var values = _buffers[layer];
-        picked.data<float>().CopyTo(values, 0);
+        TensorFloats.CopyTo(picked, values);
         // The first row becomes the accumulator's shift and must be finite; a pass with NaN activations
         // belongs to a diverged run, whose measures nobody reads.
         if (accumulator.Count == 0 && !AllFinite(values.AsSpan(0, accumulator.Width)))

@@ -2,6 +2,7 @@ using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Measures.Dataset;
 using CapacityGrid.Analysis.Measures.Layers;
 using CapacityGrid.Analysis.Models;
+using CapacityGrid.Analysis.Numerics;
 using CapacityGrid.Analysis.Training;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -144,7 +145,7 @@ public sealed class LayerProbe
             cancellationToken.ThrowIfCancellationRequested();
             using var scope = NewDisposeScope();
             var batch = rows.AsSpan(start, Math.Min(_options.BatchSize, rows.Length - start));
-            model.Forward(RowTensors.Features(data, batch), (l, pre, _) => _covariances[l].Add(pre.data<float>().ToArray()));
+            model.Forward(RowTensors.Features(data, batch), (l, pre, _) => _covariances[l].Add(TensorFloats.ToArray(pre)));
         }
         return [.. _covariances.Select(c => DelveSaturation.Of(c, _options.Delta))];
     }
@@ -158,7 +159,7 @@ public sealed class LayerProbe
             using var scope = NewDisposeScope();
             var count = Math.Min(_options.BatchSize, rows.Length - start);
             model.Forward(RowTensors.Features(data, rows.AsSpan(start, count)), (l, _, post) =>
-                post.data<float>().CopyTo(result[l], start * Spec.HiddenWidths[l]));
+                TensorFloats.CopyTo(post, result[l].AsSpan(start * Spec.HiddenWidths[l])));
         }
         return result;
     }
