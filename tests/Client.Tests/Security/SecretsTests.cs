@@ -5,8 +5,8 @@ using CapacityGrid.Silo.Storage;
 namespace CapacityGrid.Client.Tests.Security;
 
 /// <summary>
-/// The real capgrid with secrets in its connection string: its console output, --verbose logs, console traces and
-/// the files it writes hold neither the account key nor a SAS signature.
+/// The real capgrid with secrets in its connection string: its console output, --verbose logs, console traces, its
+/// OTLP export (traces, metrics, logs) and the files it writes hold neither the account key nor a SAS signature.
 /// </summary>
 [Collection(CliCollection.Name)]
 public sealed class SecretsTests : IDisposable
@@ -39,6 +39,31 @@ public sealed class SecretsTests : IDisposable
         AssertNoSecret("stdout", run.Output);
         AssertNoSecret("stderr", run.Error);
         Assert.All(written, file => AssertNoSecret(file, File.ReadAllText(file)));
+    }
+
+    [Fact]
+    public async Task Run_ExportingOverOtlp_SendsNoSecretInItsTracesMetricsOrLogs()
+    {
+        using var collector = new OtlpReceiver();
+        var storage = StorageEndpoint.AzuriteConnectionString(AzuriteLauncher.FreePort(), AzuriteLauncher.FreePort(), AzuriteLauncher.FreePort());
+        var otlp = new Dictionary<string, string>
+        {
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.Endpoint,
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+        };
+
+        var run = await CapgridProcess.RunAsync(["run", TinySpec(), "--id", "secrets-otlp", "--verbose", "--out", Out, "--data", Data, "--storage", storage], otlp);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var received = collector.Received.ToList();
+        // Not vacuous: the export holds the grid's own spans and the verbose logs, which name the storage
+        // endpoints (protobuf keeps strings as UTF-8, so a secret would appear as it is).
+        Assert.Contains(received, r => r.Path == "/v1/traces" && Text(r.Body).Contains("grid-point", StringComparison.Ordinal));
+        Assert.Contains(received, r => r.Path == "/v1/logs" && Text(r.Body).Contains("127.0.0.1", StringComparison.Ordinal));
+        Assert.Contains(received, r => r.Path == "/v1/metrics");
+        Assert.All(received, r => AssertNoSecret($"OTLP {r.Path}", Text(r.Body)));
+
+        static string Text(byte[] body) => System.Text.Encoding.UTF8.GetString(body);
     }
 
     [Fact]
