@@ -31,8 +31,10 @@ public static class RemoteCluster
         }
         builder.AddCapacityGridTelemetry("capgrid");
         var tls = GridTls.Read(builder.Configuration);
+        var retries = new RecordingRetryFilter();
         builder.UseOrleansClient(client =>
         {
+            client.UseConnectionRetryFilter(retries);
             client.Configure<ClusterOptions>(o =>
             {
                 o.ClusterId = options.Cluster!;
@@ -64,6 +66,13 @@ public static class RemoteCluster
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             host.Dispose();
+            if (RecordingRetryFilter.DroppedHandshake(retries.LastFailure) is { } dropped)
+            {
+                var hint = tls.Enabled
+                    ? "check that Tls__CertificatePath is the cluster's certificate and that the silos run with TLS"
+                    : "the silos use TLS: set Tls__Enabled=true, Tls__CertificatePath and Tls__CertificatePassword as they have them (README, Security)";
+                throw new ClusterUnavailableException($"silos of cluster '{options.Cluster}' answer but drop the connection ({dropped}); {hint}", e);
+            }
             var why = e is OperationCanceledException
                 ? $"none answered within {(options.ConnectTimeout ?? DefaultConnectTimeout).TotalSeconds:0} s"
                 : $"{e.GetType().Name}: {e.Message.Split('\n')[0]}";

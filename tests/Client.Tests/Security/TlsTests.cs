@@ -1,6 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using CapacityGrid.Silo.Hosting.Tls;
 using CapacityGrid.Silo.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -93,17 +91,7 @@ public sealed class TlsTests : IAsyncLifetime
     }
 
     // A self-signed certificate (server and client authentication) in a password-protected PKCS#12 file.
-    private GridTlsOptions CertificateOptions(string name)
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest($"CN=capgrid-test-{name}", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(
-            [new Oid("1.3.6.1.5.5.7.3.1"), new Oid("1.3.6.1.5.5.7.3.2")], critical: false));
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
-        var path = Path.Combine(_folder, $"{name}.pfx");
-        File.WriteAllBytes(path, certificate.Export(X509ContentType.Pfx, "test-password"));
-        return new GridTlsOptions { Enabled = true, CertificatePath = path, CertificatePassword = "test-password" };
-    }
+    private GridTlsOptions CertificateOptions(string name) => TestCertificates.Create(_folder, name);
 
     private async Task<(int SiloPort, int GatewayPort)> StartSiloAsync(GridTlsOptions tls, int? primary)
     {
