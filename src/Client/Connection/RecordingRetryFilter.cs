@@ -35,8 +35,8 @@ internal sealed class RecordingRetryFilter : IClientConnectionRetryFilter
 
     /// <summary>
     /// What a gateway that accepted the connection and then dropped it said, or null when none answered at all: a TLS
-    /// silo closes a plain connection before Orleans' preamble, and a TLS handshake fails on a plain silo or against
-    /// another certificate.
+    /// silo closes a plain connection before Orleans' preamble; a TLS client's connection fails to initialise when the
+    /// silo rejects its certificate, and its handshake fails against a plain silo.
     /// </summary>
     public static string? DroppedHandshake(Exception? failure)
     {
@@ -49,6 +49,11 @@ internal sealed class RecordingRetryFilter : IClientConnectionRetryFilter
             if (e is InvalidOperationException && e.Message.Contains("terminated prematurely", StringComparison.Ordinal))
             {
                 return "closed before the Orleans handshake";
+            }
+            if (e is Microsoft.AspNetCore.Connections.ConnectionAbortedException && e.Message.Contains("initialization failed", StringComparison.Ordinal))
+            {
+                // What a TLS client sees when the silo rejects its certificate.
+                return "the connection's TLS initialization failed";
             }
         }
         return null;

@@ -88,6 +88,26 @@ public sealed class TlsClusterTests : IAsyncLifetime
         Assert.False(Directory.Exists(Path.Combine(_folder, "out", "tls-refused")));
     }
 
+    [Fact]
+    public async Task Run_WithAnotherCertificate_IsRefusedAndSaysToCheckTheCertificateInOneLine()
+    {
+        var stranger = TestCertificates.Create(_folder, "stranger");
+        var environment = new Dictionary<string, string>
+        {
+            ["Tls__Enabled"] = "true",
+            ["Tls__CertificatePath"] = stranger.CertificatePath!,
+            ["Tls__CertificatePassword"] = stranger.CertificatePassword!,
+        };
+
+        var run = await CapgridProcess.RunAsync(["run", TinySpec(), "--id", "tls-stranger", "--out", Path.Combine(_folder, "out"), .. ClusterArgs], environment);
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"capgrid: cluster: silos of cluster '{_cluster}' answer but drop the connection (", run.Error, StringComparison.Ordinal);
+        Assert.Contains("check that Tls__CertificatePath is the cluster's certificate", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestCertificates.Password, run.Error, StringComparison.Ordinal);
+    }
+
     private string TinySpec()
     {
         var path = Path.Combine(_folder, "tiny.json");
