@@ -9,7 +9,9 @@ namespace CapacityGrid.Analysis.Training.Optimizers;
 /// explicit Scalars held for the whole step. TorchSharp 0.107's own optimizers convert numbers to Scalars
 /// implicitly and do not keep them alive through the native call, so a garbage collection on another
 /// thread can free one mid-call ("Expected false to be true ... Scalar.h"); concurrent trainers in one
-/// silo made that happen. State saves to and loads from bytes of our own layout.
+/// silo made that happen. On the CPU each parameter is updated in one pass (<see cref="FusedUpdate"/>), the same
+/// arithmetic as torch's element-wise ops but for the rounding of torch's vectorised square root; elsewhere
+/// (CUDA) with those ops. State saves to and loads from bytes of our own layout.
 /// </summary>
 public abstract class ModelOptimizer : IDisposable
 {
