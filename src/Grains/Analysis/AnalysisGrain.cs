@@ -49,6 +49,13 @@ public sealed class AnalysisGrain(DatasetCache datasets, DatasetMeasureCache dat
         return new CapacityMap(id, spec.Name, dataset, rows, measures, CapacityAnalysisMapping.Analyze(rows, measures));
     }
 
+    /// <inheritdoc />
+    public Task PrepareAsync(DatasetSpec dataset)
+    {
+        _ = datasetMeasures.TryGet(dataset);
+        return Task.CompletedTask;
+    }
+
     private static CapacityMapRow Row(GridPoint point, PointResult result)
     {
         var last = result.Epochs.Count > 0 ? result.Epochs[^1] : null;

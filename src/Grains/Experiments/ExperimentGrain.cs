@@ -1,4 +1,5 @@
 using CapacityGrid.Grains.Abstractions;
+using CapacityGrid.Grains.Abstractions.Analysis;
 using CapacityGrid.Grains.Abstractions.Experiments;
 using CapacityGrid.Grains.Abstractions.Registry;
 using CapacityGrid.Grains.Abstractions.Training;
@@ -70,6 +71,7 @@ public sealed class ExperimentGrain(
                 throw new InvalidOperationException($"experiment '{this.GetPrimaryKeyString()}' already exists with a different spec");
             }
             await StartQueuedAsync();
+            await PrepareDatasetMeasuresAsync();
             return Status();
         }
         RefuseUnservedDevice(spec);
@@ -88,8 +90,14 @@ public sealed class ExperimentGrain(
         await this.RegisterOrUpdateReminder(KeepAliveReminder, ReminderPeriod, ReminderPeriod);
         StartLivenessChecks();
         await StartQueuedAsync();
+        await PrepareDatasetMeasuresAsync();
         return Status();
     }
+
+    // The dataset measures take a minute or two on a large dataset: they start with the experiment, beside its training,
+    // rather than when the capacity map is first read.
+    private Task PrepareDatasetMeasuresAsync() =>
+        GrainFactory.GetGrain<IAnalysisGrain>(this.GetPrimaryKeyString()).PrepareAsync(S.Spec!.Dataset);
 
     /// <inheritdoc />
     public async Task<ExperimentStatus> CancelAsync()

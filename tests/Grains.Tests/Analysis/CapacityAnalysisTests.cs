@@ -1,6 +1,8 @@
+using Azure.Storage.Blobs;
 using CapacityGrid.Grains.Abstractions.Analysis;
 using CapacityGrid.Grains.Abstractions.Experiments;
 using CapacityGrid.Grains.Abstractions.Training;
+using CapacityGrid.Grains.Datasets;
 using CapacityGrid.Grains.Tests.Fixtures;
 
 namespace CapacityGrid.Grains.Tests.Analysis;
@@ -71,6 +73,51 @@ public sealed class CapacityAnalysisTests(GridClusterFixture fixture)
             first.Points.Select(p => (p.PointId, p.Status, p.TestAccuracy, p.EpochsJson)),
             second.Points.Select(p => (p.PointId, p.Status, p.TestAccuracy, p.EpochsJson)));
         Assert.All(second.Points, p => Assert.Equal("finished", p.Status));
+    }
+
+    [Fact]
+    public async Task StartAsync_WithoutAnyMapRead_ComputesAndStoresTheDatasetMeasuresBesideTheTraining()
+    {
+        // A dataset no other test uses (611 samples), so its measures blob can only come from this experiment.
+        var spec = new ExperimentSpec(
+            "capacity-analysis-prepare",
+            new DatasetSpec("teacher", InputDim: 6, TeacherHidden: [5], Classes: 3, Samples: 611, Seed: 17),
+            new GridSpec([2], [1], [1]),
+            new TrainingSpec(200, LearningRate: 0.01, BatchSize: 32));
+        var container = new BlobServiceClient(fixture.ConnectionString).GetBlobContainerClient(DatasetMeasureCache.Container);
+
+        await Experiment.StartAsync(spec);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(Timeout);
+        string? stored = null;
+        while (stored is null)
+        {
+            await Task.Delay(200, timeout.Token);
+            stored = await FindMeasuresAsync(container, "\"samples\":611", timeout.Token);
+        }
+        var running = await Experiment.GetStatusAsync();
+        await Experiment.CancelAsync();
+
+        Assert.Contains("\"labelEntropyBits\"", stored);
+        // Measured while the 200-epoch point still trained: nobody had asked for the map.
+        Assert.Equal(ExperimentState.Running, running.State);
+    }
+
+    private static async Task<string?> FindMeasuresAsync(BlobContainerClient container, string marker, CancellationToken cancellationToken)
+    {
+        if (!(await container.ExistsAsync(cancellationToken)).Value)
+        {
+            return null;
+        }
+        await foreach (var blob in container.GetBlobsAsync(cancellationToken: cancellationToken))
+        {
+            var text = (await container.GetBlobClient(blob.Name).DownloadContentAsync(cancellationToken)).Value.Content.ToString();
+            if (text.Contains(marker, StringComparison.Ordinal))
+            {
+                return text;
+            }
+        }
+        return null;
     }
 
     [Fact]
