@@ -21,27 +21,37 @@ public sealed partial class DatasetMeasureCache(BlobServiceClient blobs, ILogger
     public const string Container = "capgrid-datasets";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _measures = new();
+    private readonly ConcurrentDictionary<string, Lazy<Task<Measured>>> _measures = new();
 
     /// <summary>
     /// The measures of <paramref name="spec"/>'s dataset as JSON, if they are ready; otherwise starts
-    /// computing them (once) and returns null. A failed computation is reported as JSON with an <c>error</c>.
+    /// computing them (once) and returns null. A failed computation is reported as JSON with an <c>error</c>,
+    /// once: the next call tries again (the data may have been fixed since, as for a point's retried run).
     /// </summary>
     public string? TryGet(DatasetSpec spec)
     {
         var key = Key(spec);
         // Minutes of CPU for a large dataset: a thread of its own, not the thread pool's.
-        var task = _measures.GetOrAdd(key, k => new Lazy<Task<string>>(() => Task.Factory.StartNew(
-            () => LoadOrComputeAsync(k, spec), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap())).Value;
-        return task.IsCompletedSuccessfully ? task.Result : null;
+        var lazy = _measures.GetOrAdd(key, k => new Lazy<Task<Measured>>(() => Task.Factory.StartNew(
+            () => LoadOrComputeAsync(k, spec), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap()));
+        var task = lazy.Value;
+        if (!task.IsCompletedSuccessfully)
+        {
+            return null;
+        }
+        if (task.Result.Failed)
+        {
+            _measures.TryRemove(new KeyValuePair<string, Lazy<Task<Measured>>>(key, lazy));
+        }
+        return task.Result.Json;
     }
 
-    private async Task<string> LoadOrComputeAsync(string key, DatasetSpec spec)
+    private async Task<Measured> LoadOrComputeAsync(string key, DatasetSpec spec)
     {
         var blob = blobs.GetBlobContainerClient(Container).GetBlobClient($"{key}.json");
         try
         {
-            return (await blob.DownloadContentAsync()).Value.Content.ToString();
+            return new Measured((await blob.DownloadContentAsync()).Value.Content.ToString(), Failed: false);
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
@@ -56,12 +66,14 @@ public sealed partial class DatasetMeasureCache(BlobServiceClient blobs, ILogger
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException)
         {
             LogFailed(e, spec.Kind);
-            return JsonSerializer.Serialize(new { error = e.Message }, Json);
+            return new Measured(JsonSerializer.Serialize(new { error = e.Message }, Json), Failed: true);
         }
         await blobs.GetBlobContainerClient(Container).CreateIfNotExistsAsync();
         await blob.UploadAsync(BinaryData.FromString(json), overwrite: true);
-        return json;
+        return new Measured(json, Failed: false);
     }
+
+    private sealed record Measured(string Json, bool Failed);
 
     private static string Key(DatasetSpec spec) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(spec, SpecParser.JsonOptions))))[..32];

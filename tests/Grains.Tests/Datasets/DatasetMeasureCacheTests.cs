@@ -1,0 +1,47 @@
+using Azure.Storage.Blobs;
+using CapacityGrid.Grains.Abstractions.Experiments;
+using CapacityGrid.Grains.Datasets;
+using CapacityGrid.Grains.Tests.Fixtures;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CapacityGrid.Grains.Tests.Datasets;
+
+[Collection(GridCollection.Name)]
+public sealed class DatasetMeasureCacheTests(GridClusterFixture fixture) : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("capgrid-measure-cache-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task TryGet_AfterAFailedComputation_ReportsTheErrorOnceThenComputesAgainOnceTheDataIsThere()
+    {
+        var path = Path.Combine(_folder, "late.csv");
+        var spec = new DatasetSpec("csv", path);
+        var cache = new DatasetMeasureCache(new BlobServiceClient(fixture.ConnectionString), NullLogger<DatasetMeasureCache>.Instance);
+
+        var failed = await WaitForAsync(cache, spec);
+        File.WriteAllLines(path, ["a,b,y", .. Enumerable.Range(0, 40).Select(i => $"{i % 7},{i % 5},{(i % 3 == 0 ? "p" : "q")}")]);
+        var measured = await WaitForAsync(cache, spec);
+
+        Assert.Contains("\"error\"", failed);
+        Assert.Contains(path, failed);
+        Assert.DoesNotContain("\"error\"", measured);
+        Assert.Contains("\"samples\":40", measured);
+        Assert.Equal(measured, cache.TryGet(spec));
+    }
+
+    private static async Task<string> WaitForAsync(DatasetMeasureCache cache, DatasetSpec spec)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromMinutes(1));
+        while (true)
+        {
+            if (cache.TryGet(spec) is { } json)
+            {
+                return json;
+            }
+            await Task.Delay(50, timeout.Token);
+        }
+    }
+}
