@@ -22,6 +22,9 @@ public sealed class StandaloneSiloFixture : IAsyncLifetime
     /// <summary>Storage of the cluster.</summary>
     public string Storage => _azurite!.ConnectionString;
 
+    /// <summary>More silo settings (configuration keys, e.g. <c>Tls:Enabled</c>), applied over the defaults.</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
     /// <summary>The CLI arguments that reach this cluster.</summary>
     public string[] ClusterArgs => ["--cluster", ClusterId, "--storage", Storage, "--service-id", ClusterId];
 
@@ -43,6 +46,7 @@ public sealed class StandaloneSiloFixture : IAsyncLifetime
             ["Training:Slots"] = "1",
             ["Training:LivenessCheck"] = "00:00:02",
         });
+        builder.Configuration.AddInMemoryCollection(Settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddCapacityGridSilo();
         _silo = builder.Build();

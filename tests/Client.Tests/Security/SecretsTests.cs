@@ -100,15 +100,5 @@ public sealed class SecretsTests : IDisposable
         Assert.False(text.Contains(SasSignature, StringComparison.Ordinal), $"{where} holds the SAS signature");
     }
 
-    private string TinySpec()
-    {
-        var path = Path.Combine(_folder, "tiny.json");
-        File.WriteAllText(path, """
-            { "name": "tiny",
-              "dataset": { "kind": "teacher", "inputDim": 4, "teacherHidden": [4], "classes": 2, "samples": 300, "seed": 1 },
-              "grid": { "widths": [2], "depths": [1], "seeds": [1] },
-              "training": { "epochs": 2 } }
-            """);
-        return path;
-    }
+    private string TinySpec() => Cli.TinySpec.Write(_folder);
 }

@@ -1,10 +1,5 @@
 using CapacityGrid.Client.Tests.Cli;
-using CapacityGrid.Silo.Hosting;
 using CapacityGrid.Silo.Hosting.Tls;
-using CapacityGrid.Silo.Storage;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace CapacityGrid.Client.Tests.Security;
 
@@ -16,49 +11,32 @@ namespace CapacityGrid.Client.Tests.Security;
 public sealed class TlsClusterTests : IAsyncLifetime
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("capgrid-tls-cluster-").FullName;
-    private readonly string _cluster = $"tlsc-{Guid.NewGuid():N}"[..16];
-    private AzuriteLauncher? _azurite;
-    private IHost? _silo;
-    private GridTlsOptions _tls = null!;
+    private readonly GridTlsOptions _tls;
+    private readonly StandaloneSiloFixture _silo;
 
-    public async ValueTask InitializeAsync()
+    public TlsClusterTests()
     {
         _tls = TestCertificates.Create(_folder, "cluster");
-        _azurite = await AzuriteLauncher.StartOnFreePortsAsync(Path.Combine(_folder, "azurite"));
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        _silo = new StandaloneSiloFixture
         {
-            ["Storage:ConnectionString"] = _azurite.ConnectionString,
-            ["Cluster:ClusterId"] = _cluster,
-            ["Cluster:ServiceId"] = _cluster,
-            ["Cluster:SiloPort"] = $"{AzuriteLauncher.FreePort()}",
-            ["Cluster:GatewayPort"] = $"{AzuriteLauncher.FreePort()}",
-            ["Training:Slots"] = "1",
-            ["Tls:Enabled"] = "true",
-            ["Tls:CertificatePath"] = _tls.CertificatePath,
-            ["Tls:CertificatePassword"] = _tls.CertificatePassword,
-        });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.AddCapacityGridSilo();
-        _silo = builder.Build();
-        await _silo.StartAsync();
+            Settings = new Dictionary<string, string?>
+            {
+                ["Tls:Enabled"] = "true",
+                ["Tls:CertificatePath"] = _tls.CertificatePath,
+                ["Tls:CertificatePassword"] = _tls.CertificatePassword,
+            },
+        };
     }
+
+    public ValueTask InitializeAsync() => _silo.InitializeAsync();
 
     public async ValueTask DisposeAsync()
     {
-        if (_silo is not null)
-        {
-            await _silo.StopAsync();
-            _silo.Dispose();
-        }
-        if (_azurite is not null)
-        {
-            await _azurite.DisposeAsync();
-        }
+        await _silo.DisposeAsync();
         Directory.Delete(_folder, recursive: true);
     }
 
-    private string[] ClusterArgs => ["--cluster", _cluster, "--service-id", _cluster, "--storage", _azurite!.ConnectionString, "--connect-timeout", "20"];
+    private string[] ClusterArgs => [.. _silo.ClusterArgs, "--connect-timeout", "20"];
 
     [Fact]
     public async Task Run_WithTheClusterCertificate_FindsTheTlsSiloThroughTheMembershipTableAndTrains()
@@ -84,7 +62,7 @@ public sealed class TlsClusterTests : IAsyncLifetime
         Assert.Equal(3, run.ExitCode);
         Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         // It says what is wrong (the silo answered and dropped the connection) and how to fix it, not "start silos".
-        Assert.StartsWith($"capgrid: cluster: silos of cluster '{_cluster}' answer but drop the connection (closed before the Orleans handshake); the silos use TLS: set Tls__Enabled=true", run.Error, StringComparison.Ordinal);
+        Assert.StartsWith($"capgrid: cluster: silos of cluster '{_silo.ClusterId}' answer but drop the connection (closed before the Orleans handshake); the silos use TLS: set Tls__Enabled=true", run.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(_folder, "out", "tls-refused")));
     }
 
@@ -103,20 +81,10 @@ public sealed class TlsClusterTests : IAsyncLifetime
 
         Assert.Equal(3, run.ExitCode);
         Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith($"capgrid: cluster: silos of cluster '{_cluster}' answer but drop the connection (", run.Error, StringComparison.Ordinal);
+        Assert.StartsWith($"capgrid: cluster: silos of cluster '{_silo.ClusterId}' answer but drop the connection (", run.Error, StringComparison.Ordinal);
         Assert.Contains("check that Tls__CertificatePath is the cluster's certificate", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain(TestCertificates.Password, run.Error, StringComparison.Ordinal);
     }
 
-    private string TinySpec()
-    {
-        var path = Path.Combine(_folder, "tiny.json");
-        File.WriteAllText(path, """
-            { "name": "tiny",
-              "dataset": { "kind": "teacher", "inputDim": 4, "teacherHidden": [4], "classes": 2, "samples": 300, "seed": 1 },
-              "grid": { "widths": [2], "depths": [1], "seeds": [1] },
-              "training": { "epochs": 2 } }
-            """);
-        return path;
-    }
+    private string TinySpec() => Cli.TinySpec.Write(_folder);
 }
