@@ -21,7 +21,7 @@ public static class CapacityAnalysisText
         }
         var c = knee.Configuration;
         return $"knee so far: {c.Key} ({Str(c.ParameterCount)} params), mean test acc {F(c.MeanTestAccuracy, "0.0000")} ± {F(c.StdTestAccuracy, "0.0000")} " +
-            $"over {c.Seeds} seeds; best {F(knee.BestMeanTestAccuracy, "0.0000")}; {analysis.Configurations.Count} configurations with results";
+            $"over {c.Seeds} seeds; best {F(knee.BestMeanTestAccuracy, "0.0000")}; {analysis.Configurations.Count} configuration{(analysis.Configurations.Count == 1 ? "" : "s")} with results";
     }
 
     /// <summary>The analysis lines (none when there is no analysis).</summary>

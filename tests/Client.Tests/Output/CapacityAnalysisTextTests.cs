@@ -42,6 +42,7 @@ public sealed class CapacityAnalysisTextTests
         Assert.Equal(
             "knee so far: 16-16 (1348 params), mean test acc 0.7894 ± 0.0100 over 2 seeds; best 0.7912; 3 configurations with results",
             CapacityAnalysisText.LiveKnee(analysis));
+        Assert.EndsWith("; 1 configuration with results", CapacityAnalysisText.LiveKnee(new CapacityAnalysis([knee], new KneeResult(knee, 0.7894, 0.005, []), [], null, [])));
         Assert.Null(CapacityAnalysisText.LiveKnee(new CapacityAnalysis([], null, [], null, [])));
         Assert.Null(CapacityAnalysisText.LiveKnee(null));
     }
