@@ -38,7 +38,6 @@ public sealed class StackedAdam : StackedOptimizer
         // Every slot has taken the same number of steps, so the bias corrections are shared.
         var biasCorrection1 = 1 - Math.Pow(Beta1, _step);
         var biasCorrection2 = 1 - Math.Pow(Beta2, _step);
-        using var stepSize = new MemberScalars(_learningRates.Select(lr => -(lr / biasCorrection1)));
         // Explicit scalars that live until the end of the step: TorchSharp does not keep an implicitly
         // converted Scalar alive through the native call, so a collection could free it mid-call.
         using var beta1 = Beta1.ToScalar();
@@ -49,29 +48,39 @@ public sealed class StackedAdam : StackedOptimizer
         using var eps = Eps.ToScalar();
         using var one = 1.0.ToScalar();
         Optimizers.AdamScalars? fused = null;
-        for (var i = 0; i < parameters.Count; i++)
+        // The per-slot step sizes as a tensor, made only when a parameter takes torch's element-wise ops.
+        MemberScalars? stepSize = null;
+        try
         {
-            var param = parameters[i];
-            var grad = param.grad;
-            if (grad is null)
+            for (var i = 0; i < parameters.Count; i++)
             {
-                continue;
+                var param = parameters[i];
+                var grad = param.grad;
+                if (grad is null)
+                {
+                    continue;
+                }
+                if (Optimizers.FusedUpdate.Applies(param, grad, _expAvg[i], _expAvgSq[i]))
+                {
+                    fused ??= Optimizers.AdamScalars.For(_step, Beta1, Beta2, Eps, _learningRates, _weightDecay.Values);
+                    Optimizers.FusedUpdate.Adam(param, grad, _expAvg[i], _expAvgSq[i], fused);
+                    continue;
+                }
+                if (!_weightDecay.AllZero)
+                {
+                    // add(param, alpha) and addcmul(param, alpha) both fuse to one multiply-add per element.
+                    grad = grad.addcmul(param, _weightDecay.For(param), one);
+                }
+                _expAvg[i].mul_(beta1).add_(grad, alpha: oneMinusBeta1);
+                _expAvgSq[i].mul_(beta2).addcmul_(grad, grad, value: oneMinusBeta2);
+                var denom = _expAvgSq[i].sqrt().div_(biasCorrection2Root).add_(eps, one);
+                stepSize ??= new MemberScalars(_learningRates.Select(lr => -(lr / biasCorrection1)));
+                param.addcdiv_(_expAvg[i].mul(stepSize.For(param)), denom, one);
             }
-            if (Optimizers.FusedUpdate.Applies(param, grad, _expAvg[i], _expAvgSq[i]))
-            {
-                fused ??= Optimizers.AdamScalars.For(_step, Beta1, Beta2, Eps, _learningRates, _weightDecay.Values);
-                Optimizers.FusedUpdate.Adam(param, grad, _expAvg[i], _expAvgSq[i], fused);
-                continue;
-            }
-            if (!_weightDecay.AllZero)
-            {
-                // add(param, alpha) and addcmul(param, alpha) both fuse to one multiply-add per element.
-                grad = grad.addcmul(param, _weightDecay.For(param), one);
-            }
-            _expAvg[i].mul_(beta1).add_(grad, alpha: oneMinusBeta1);
-            _expAvgSq[i].mul_(beta2).addcmul_(grad, grad, value: oneMinusBeta2);
-            var denom = _expAvgSq[i].sqrt().div_(biasCorrection2Root).add_(eps, one);
-            param.addcdiv_(_expAvg[i].mul(stepSize.For(param)), denom, one);
+        }
+        finally
+        {
+            stepSize?.Dispose();
         }
     }
 
