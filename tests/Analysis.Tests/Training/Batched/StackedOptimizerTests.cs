@@ -39,6 +39,38 @@ public sealed class StackedOptimizerTests
         Assert.Equal(separate, stacked);
     }
 
+    // Parameters the one-pass update cannot take (here non-contiguous; on CUDA, all) go through torch's element-wise
+    // ops, which mirror TorchSharp's own optimizers operation for operation.
+    [Fact]
+    public void Step_AdamOnParametersTheOnePassUpdateCannotTake_EqualsTorchSharpsAdamPerModelExactly()
+    {
+        TrainOptions[] members =
+        [
+            new(Epochs: 1, LearningRate: 1e-3),
+            new(Epochs: 1, LearningRate: 0.37, WeightDecay: 0.01),
+            new(Epochs: 1, LearningRate: 3e-5, WeightDecay: 0.5),
+        ];
+
+        var (stacked, separate) = StepBoth(members, (m, p) => optim.Adam(p, m.LearningRate, weight_decay: m.WeightDecay));
+
+        Assert.Equal(separate, stacked);
+    }
+
+    [Fact]
+    public void Step_SgdOnParametersTheOnePassUpdateCannotTake_EqualsTorchSharpsSgdPerModelExactly()
+    {
+        TrainOptions[] members =
+        [
+            new(Epochs: 1, Optimizer: "sgd", LearningRate: 0.1, Momentum: 0.9),
+            new(Epochs: 1, Optimizer: "sgd", LearningRate: 0.013, Momentum: 0),
+            new(Epochs: 1, Optimizer: "sgd", LearningRate: 2.5, Momentum: 0.3, WeightDecay: 0.07),
+        ];
+
+        var (stacked, separate) = StepBoth(members, (m, p) => optim.SGD(p, m.LearningRate, m.Momentum, weight_decay: m.WeightDecay));
+
+        Assert.Equal(separate, stacked);
+    }
+
     [Fact]
     public void Keep_AfterDroppingASlot_TheRemainingSlotsContinueWithTheirOwnState()
     {
@@ -74,9 +106,11 @@ public sealed class StackedOptimizerTests
     }
 
     // Runs three steps with the same gradients on stacked parameters and on one model per member with the
-    // single-model optimizer separate training uses (itself checked against TorchSharp's in ModelOptimizerTests);
+    // single-model optimizer separate training uses (itself checked against TorchSharp's in ModelOptimizerTests),
+    // or, given torchOptimizer, on non-contiguous stacked parameters and with TorchSharp's own optimizer per model;
     // returns the stacked parameters' values and the per-model values laid out the same way.
-    private static (float[] Stacked, float[] Separate) StepBoth(TrainOptions[] members)
+    private static (float[] Stacked, float[] Separate) StepBoth(
+        TrainOptions[] members, Func<TrainOptions, IEnumerable<Parameter>, optim.Optimizer>? torchOptimizer = null)
     {
         using var scope = NewDisposeScope();
         var k = members.Length;
@@ -87,8 +121,9 @@ public sealed class StackedOptimizerTests
             .Select(_ => (W: randn([k, 4, 6], generator: generator), B: randn([k, 4], generator: generator)))
             .ToArray();
 
-        var w = weights.clone().requires_grad_();
-        var b = biases.clone().requires_grad_();
+        var w = (torchOptimizer is null ? weights.clone() : weights.transpose(1, 2).contiguous().transpose(1, 2)).detach().requires_grad_();
+        var b = (torchOptimizer is null ? biases.clone() : biases.t().contiguous().t()).detach().requires_grad_();
+        Assert.Equal(torchOptimizer is null, FusedUpdate.Applies(w, b));
         using (var optimizer = StackedOptimizer.Create(members, [w, b]))
         {
             foreach (var (gw, gb) in steps)
@@ -111,11 +146,19 @@ public sealed class StackedOptimizerTests
             var pw = new Parameter(weights[m].clone());
             var pb = new Parameter(biases[m].clone());
             using var optimizer = ModelOptimizer.Create([pw, pb], members[m]);
+            using var torch = torchOptimizer?.Invoke(members[m], [pw, pb]);
             foreach (var (gw, gb) in steps)
             {
                 optimizer.ZeroGrad();
                 ((pw * gw[m]).sum() + (pb * gb[m]).sum()).backward();
-                optimizer.Step();
+                if (torch is not null)
+                {
+                    torch.step();
+                }
+                else
+                {
+                    optimizer.Step();
+                }
             }
             separate.AddRange(Floats(pw.detach()));
             separateBiases.AddRange(Floats(pb.detach()));

@@ -43,6 +43,39 @@ public sealed class ModelOptimizerTests
         Assert.All(a.Zip(b), p => Assert.Equal(p.Second, p.First, 1e-6f));
     }
 
+    // A parameter the one-pass update cannot take (non-contiguous here; on CUDA, every one) goes through torch's
+    // element-wise ops, written out as TorchSharp's optimizers write them.
+    [Theory]
+    [InlineData("adam", 0.01)]
+    [InlineData("sgd", 0.01)]
+    public void Step_OnAParameterTheOnePassUpdateCannotTake_EqualsTorchSharpsOwnOptimizerExactly(string kind, double weightDecay)
+    {
+        var options = new TrainOptions(Epochs: 1, Optimizer: kind, LearningRate: 0.05, Momentum: 0.9, WeightDecay: weightDecay);
+        using var scope = NewDisposeScope();
+        var generator = new Generator(5);
+        var start = randn([5, 7], generator: generator);
+        var gradients = Enumerable.Range(0, 4).Select(_ => randn([5, 7], generator: generator)).ToArray();
+        var ours = new TorchSharp.Modules.Parameter(start.t().contiguous().t());
+        var theirs = new TorchSharp.Modules.Parameter(start.clone());
+        Assert.False(FusedUpdate.Applies(ours));
+        using var ourOptimizer = ModelOptimizer.Create([ours], options);
+        using var theirOptimizer = kind == "adam"
+            ? (optim.Optimizer)optim.Adam([theirs], options.LearningRate, weight_decay: weightDecay)
+            : optim.SGD([theirs], options.LearningRate, options.Momentum, weight_decay: weightDecay);
+
+        foreach (var g in gradients)
+        {
+            ourOptimizer.ZeroGrad();
+            (ours * g).sum().backward();
+            ourOptimizer.Step();
+            theirOptimizer.zero_grad();
+            (theirs * g).sum().backward();
+            theirOptimizer.step();
+        }
+
+        Assert.Equal(theirs.detach().contiguous().data<float>().ToArray(), ours.detach().contiguous().data<float>().ToArray());
+    }
+
     [Fact]
     public async Task Train_WhileAnotherThreadForcesCollections_NeverLosesAScalarMidCall()
     {
