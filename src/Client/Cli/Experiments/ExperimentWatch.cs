@@ -17,11 +17,10 @@ internal static class ExperimentWatch
     /// <summary>
     /// Polls the experiment, printing progress to <paramref name="error"/>, until it completes or is cancelled. With
     /// <paramref name="analysis"/>, also a "knee so far" line when more points have ended and the knee moved, at most
-    /// every <paramref name="kneeInterval"/> (default <see cref="KneeInterval"/>).
+    /// every <see cref="KneeInterval"/>.
     /// </summary>
     public static async Task<ExperimentStatus> UntilEndedAsync(
-        IExperimentGrain experiment, TextWriter error, CancellationToken cancellationToken,
-        IAnalysisGrain? analysis = null, TimeSpan? kneeInterval = null)
+        IExperimentGrain experiment, TextWriter error, CancellationToken cancellationToken, IAnalysisGrain? analysis = null)
     {
         var progress = ProgressPrinter.For(error);
         var status = await GrainRetry.CallAsync(experiment.GetStatusAsync, error, cancellationToken);
@@ -31,7 +30,7 @@ internal static class ExperimentWatch
         while (status.State == ExperimentState.Running)
         {
             progress.Report(status);
-            if (analysis is not null && status.Ended > kneeEnded && DateTimeOffset.UtcNow - kneeAt >= (kneeInterval ?? KneeInterval))
+            if (analysis is not null && status.Ended > kneeEnded && DateTimeOffset.UtcNow - kneeAt >= KneeInterval)
             {
                 (kneeAt, kneeEnded) = (DateTimeOffset.UtcNow, status.Ended);
                 var map = await GrainRetry.CallAsync(analysis.BuildCapacityMapAsync, error, cancellationToken);
