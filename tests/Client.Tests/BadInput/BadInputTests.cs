@@ -16,18 +16,7 @@ public sealed class BadInputTests
     [MemberData(nameof(Cases))]
     public async Task Capgrid_GivenBadInput_PrintsOneLineExitsWithItsCodeAndTouchesNothing(string name)
     {
-        var row = BadInputTable.BeforeConnecting.Single(c => c.Name == name);
-        using var workspace = new BadInputWorkspace();
-        var args = row.Args(workspace);
-        var before = workspace.Snapshot();
-
-        var run = await CliRun.InvokeAsync(args);
-
-        var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.True(row.Matches(line, workspace.Folder), $"expected: {row.Error}\nactual:   {line}");
-        Assert.Equal(row.ExitCode, run.ExitCode);
-        Assert.Empty(run.Output);
-        Assert.Equal(before, workspace.Snapshot());
+        await AssertOneLineAndUntouchedAsync(name, CliRun.InvokeAsync);
     }
 
     // The in-process runs above see only what capgrid writes to its error writer; the real executable must not
@@ -41,18 +30,7 @@ public sealed class BadInputTests
     [InlineData("cli-cluster-unreachable")]
     public async Task CapgridExecutable_GivenBadInput_WritesExactlyTheOneLineToStderr(string name)
     {
-        var row = BadInputTable.BeforeConnecting.Single(c => c.Name == name);
-        using var workspace = new BadInputWorkspace();
-        var args = row.Args(workspace);
-        var before = workspace.Snapshot();
-
-        var run = await CapgridProcess.RunAsync(args);
-
-        var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.True(row.Matches(line, workspace.Folder), $"expected: {row.Error}\nactual:   {line}");
-        Assert.Equal(row.ExitCode, run.ExitCode);
-        Assert.Empty(run.Output);
-        Assert.Equal(before, workspace.Snapshot());
+        await AssertOneLineAndUntouchedAsync(name, args => CapgridProcess.RunAsync(args));
     }
 
     [Fact]
@@ -62,5 +40,24 @@ public sealed class BadInputTests
 
         Assert.True(names.Count >= 25, $"{names.Count} rows");
         Assert.Equal(names.Count, names.Distinct().Count());
+    }
+
+    // Runs the table row through run: exactly one stderr line, the one the table expects, its exit code, nothing on
+    // stdout, and the workspace (files and every blob's ETag) as it was.
+    private static async Task AssertOneLineAndUntouchedAsync(string name, Func<string[], Task<CliRun>> run)
+    {
+        var row = BadInputTable.BeforeConnecting.Single(c => c.Name == name);
+        using var workspace = new BadInputWorkspace();
+        // The row's arguments write its input files first; the snapshot is taken after them.
+        var args = row.Args(workspace);
+        var before = workspace.Snapshot();
+
+        var result = await run(args);
+
+        var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.True(row.Matches(line, workspace.Folder), $"expected: {row.Error}\nactual:   {line}");
+        Assert.Equal(row.ExitCode, result.ExitCode);
+        Assert.Empty(result.Output);
+        Assert.Equal(before, workspace.Snapshot());
     }
 }
