@@ -97,8 +97,8 @@ host_needs_fix() {
 
 # Builds (once per compiler and source version) the ELF patcher and the shim into $cache.
 ensure_tools() {
-  if ! command -v g++ >/dev/null 2>&1 || ! command -v patchelf >/dev/null 2>&1; then
-    die "install g++ and patchelf: apt-get install g++ patchelf"
+  if ! command -v g++ >/dev/null 2>&1; then
+    die "g++ is missing: TorchSharp's native library needs a shim built with it on this host (libstdc++ lacks $VERSION); install g++ (apt-get install g++)"
   fi
   local key build
   key=$({
@@ -146,14 +146,13 @@ requirement() {
 is_patched() {
   local file=$1
   [[ $(requirement "$file") == weak ]] &&
-    patchelf --print-needed "$file" | grep -qxF "$SHIM" &&
     cmp -s "$shim" "$(dirname "$file")/$SHIM"
 }
 
 # Patches $1 by writing a patched copy and renaming it over $1: the original is never written to,
 # so a copy-local hard link or symlink into the NuGet cache stays untouched.
 patch_file() {
-  local file=$1 dir tmp rpath state rc=0
+  local file=$1 dir tmp state rc=0
   dir=$(dirname "$file")
   state=$(requirement "$file")
   if [[ $state == absent ]]; then
@@ -173,18 +172,12 @@ patch_file() {
   elif ((rc != 0)); then
     die "cannot patch $file"
   fi
-  if ! patchelf --print-needed "$tmp" | grep -qxF "$SHIM"; then
-    patchelf --add-needed "$SHIM" "$tmp"
-  fi
-  # the shim is found through $ORIGIN; keep whatever search path the library already has
-  rpath=$(patchelf --print-rpath "$tmp")
-  if [[ ":$rpath:" != *':$ORIGIN:'* && ":$rpath:" != *':$ORIGIN/:'* ]]; then
-    patchelf --set-rpath "\$ORIGIN${rpath:+:$rpath}" "$tmp"
-  fi
+  # No DT_NEEDED entry: the process loads the shim beside the library into the global symbol scope
+  # (dlopen RTLD_GLOBAL) before TorchSharp loads this file; see src/Analysis/Models/TorchNativeLibrary.cs.
   chmod --reference="$file" "$tmp"
   install_shim "$dir"
   mv -f "$tmp" "$file"
-  say "patched $file (weak $VERSION, needs $SHIM)"
+  say "patched $file (weak $VERSION; $SHIM beside it)"
 }
 
 stage() {

@@ -1,0 +1,11 @@
+using System.Runtime.CompilerServices;
+using CapacityGrid.Analysis.Native;
+
+namespace CapacityGrid.Grains.Tests;
+
+/// <summary>Loads TorchSharp's libstdc++ shim (where this host needs one) before any code here touches torch.</summary>
+internal static class TorchNativeSetup
+{
+    [ModuleInitializer]
+    internal static void Load() => TorchNativeLibrary.EnsureLoaded();
+}
