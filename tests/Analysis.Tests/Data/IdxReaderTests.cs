@@ -2,12 +2,12 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Data.Idx;
+using CapacityGrid.Tests.Shared;
 
 namespace CapacityGrid.Analysis.Tests.Data;
 
 public sealed class IdxReaderTests : IDisposable
 {
-    private const string FashionMnist = "/usr/share/datasets/fashion-mnist";
     private readonly string _folder = Directory.CreateTempSubdirectory("capgrid-idx-").FullName;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
@@ -15,9 +15,9 @@ public sealed class IdxReaderTests : IDisposable
     [Fact]
     public void LoadFolder_FashionMnistFromTheDebianPackage_Has60000TrainAnd10000TestImages()
     {
-        Assert.True(Directory.Exists(FashionMnist), $"{FashionMnist} missing: apt-get install dataset-fashion-mnist");
+        SystemPackage.FashionMnist.Require();
 
-        var (train, test) = IdxReader.LoadFolder(FashionMnist);
+        var (train, test) = IdxReader.LoadFolder(SystemPackage.FashionMnist.Path);
 
         Assert.Equal((60_000, 784, 10), (train.Samples, train.FeatureCount, train.Classes));
         Assert.Equal(10_000, test.Samples);

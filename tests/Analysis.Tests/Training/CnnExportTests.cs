@@ -3,6 +3,7 @@ using System.Text.Json;
 using CapacityGrid.Analysis.Models;
 using CapacityGrid.Analysis.Training;
 using static TorchSharp.torch;
+using CapacityGrid.Tests.Shared;
 
 namespace CapacityGrid.Analysis.Tests.Training;
 
@@ -33,7 +34,7 @@ public sealed class CnnExportTests
     [Fact]
     public void ToSafetensors_OfATrainedCnn_GivesTheSameLogitsInPyTorch()
     {
-        Assert.True(File.Exists(Python), $"{Python} is missing: apt-get install python3-torch (as .ci/run does)");
+        SystemPackage.PyTorch.Require();
         var spec = new CnnSpec(1, 8, 8, [new ConvLayerSpec(4, 3, "max")], [8], 4);
         var data = ImageData.Quadrants(samples: 200);
         var epochs = new List<EpochReport>();

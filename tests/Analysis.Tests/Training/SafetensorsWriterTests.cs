@@ -5,6 +5,7 @@ using CapacityGrid.Analysis.Measures.Weights;
 using CapacityGrid.Analysis.Models;
 using CapacityGrid.Analysis.Training;
 using static TorchSharp.torch;
+using CapacityGrid.Tests.Shared;
 
 namespace CapacityGrid.Analysis.Tests.Training;
 
@@ -58,7 +59,7 @@ public sealed class SafetensorsWriterTests
     [Fact]
     public void ToSafetensors_OfATrainedCheckpoint_LoadsInPyTorchWithTheSameWeightsAndOutputs()
     {
-        Assert.True(File.Exists(Python), $"{Python} is missing: apt-get install python3-torch (as .ci/run does)");
+        SystemPackage.PyTorch.Require();
         var data = TrainingData.TeacherSplit(samples: 600);
         var spec = new MlpSpec(12, [16, 8], 4);
         var epochs = new List<EpochReport>();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CapacityGrid.Tests.Shared;
 
 namespace CapacityGrid.Client.Tests.Cli;
 
@@ -79,10 +80,9 @@ public sealed class MeasureCommandTests
     [Fact]
     public async Task MeasureDataset_OfTheIrisCsv_ReportsItsShapeAndLabelEntropy()
     {
-        const string Iris = "/usr/lib/python3/dist-packages/sklearn/datasets/data/iris.csv";
-        Assert.True(File.Exists(Iris), $"{Iris} missing: apt-get install python3-sklearn");
+        var iris = SystemPackage.SklearnData.File("iris.csv");
 
-        var run = await CliRun.InvokeAsync("measure", "dataset", Iris, "--json");
+        var run = await CliRun.InvokeAsync("measure", "dataset", iris, "--json");
 
         Assert.True(run.ExitCode == 0, run.Error);
         using var doc = JsonDocument.Parse(run.Output);

@@ -1,21 +1,21 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using CapacityGrid.Tests.Shared;
 
 namespace CapacityGrid.Client.Tests.Report;
 
 /// <summary>Opens a page in Debian's headless Chromium and returns the DOM after its scripts ran.</summary>
 internal static partial class HeadlessChromium
 {
-    private const string Executable = "/usr/bin/chromium";
 
     /// <summary>The DOM of <paramref name="file"/> after up to 10 s of virtual time, with no network.</summary>
     public static async Task<string> DumpDomAsync(string file, CancellationToken cancellationToken)
     {
-        Assert.True(File.Exists(Executable), $"{Executable} is missing: install Debian's chromium (apt-get install chromium)");
+        SystemPackage.Chromium.Require();
         var profile = Directory.CreateTempSubdirectory("capgrid-chromium-").FullName;
         try
         {
-            var start = new ProcessStartInfo(Executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            var start = new ProcessStartInfo(SystemPackage.Chromium.Path) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
             foreach (var arg in new[]
             {
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update",

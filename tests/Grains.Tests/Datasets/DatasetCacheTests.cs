@@ -1,12 +1,12 @@
 using CapacityGrid.Analysis.Data;
 using CapacityGrid.Grains.Abstractions.Experiments;
 using CapacityGrid.Grains.Datasets;
+using CapacityGrid.Tests.Shared;
 
 namespace CapacityGrid.Grains.Tests.Datasets;
 
 public sealed class DatasetCacheTests : IDisposable
 {
-    private const string Iris = "/usr/lib/python3/dist-packages/sklearn/datasets/data/iris.csv";
     private readonly string _folder = Directory.CreateTempSubdirectory("capgrid-cache-").FullName;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
@@ -14,9 +14,9 @@ public sealed class DatasetCacheTests : IDisposable
     [Fact]
     public void Load_IrisCsv_SplitsTrainValidationTestAndStandardisesWithTrainingStatistics()
     {
-        Assert.True(File.Exists(Iris), $"{Iris} missing: apt-get install python3-sklearn");
+        var iris = SystemPackage.SklearnData.File("iris.csv");
 
-        var split = DatasetCache.Load(new DatasetSpec("csv", Iris, TestFraction: 0.2, ValidationFraction: 0.1));
+        var split = DatasetCache.Load(new DatasetSpec("csv", iris, TestFraction: 0.2, ValidationFraction: 0.1));
 
         Assert.Equal((105, 15, 30), (split.Train.Samples, split.Validation.Samples, split.Test.Samples));
         Assert.Equal((4, 3), (split.Train.FeatureCount, split.Train.Classes));
@@ -32,7 +32,7 @@ public sealed class DatasetCacheTests : IDisposable
     [Fact]
     public void LoadRaw_WithMaxTrainSamples_IsTheUnstandardisedTrainingRowsTheGridTrainsOn()
     {
-        var all = new DatasetSpec("csv", Iris, TestFraction: 0.2, ValidationFraction: 0.1);
+        var all = new DatasetSpec("csv", SystemPackage.SklearnData.File("iris.csv"), TestFraction: 0.2, ValidationFraction: 0.1);
         var limited = all with { MaxTrainSamples = 40 };
 
         var raw = DatasetCache.LoadRaw(limited);

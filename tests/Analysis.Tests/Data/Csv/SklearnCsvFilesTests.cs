@@ -1,13 +1,12 @@
 using CapacityGrid.Analysis.Data.Csv;
 using CapacityGrid.Analysis.Measures;
+using CapacityGrid.Tests.Shared;
 
 namespace CapacityGrid.Analysis.Tests.Data.Csv;
 
 /// <summary>The CSV files Debian's python3-sklearn ships: two header styles, gzip, text-free labels.</summary>
 public sealed class SklearnCsvFilesTests
 {
-    private const string Folder = "/usr/lib/python3/dist-packages/sklearn/datasets/data";
-
     [Theory]
     [InlineData("iris.csv", 150, 4, 3, 1.584963, CsvHeaderMode.Sklearn, "setosa,versicolor,virginica")]
     [InlineData("wine_data.csv", 178, 13, 3, 1.566822, CsvHeaderMode.Sklearn, "class_0,class_1,class_2")]
@@ -16,8 +15,7 @@ public sealed class SklearnCsvFilesTests
     public void Load_TheDebianSklearnFiles_HaveTheirKnownShapeAndLabelEntropy(
         string file, int samples, int features, int classes, double entropyBits, CsvHeaderMode header, string classNames)
     {
-        var path = Path.Combine(Folder, file);
-        Assert.True(File.Exists(path), $"{path} missing: apt-get install python3-sklearn");
+        var path = SystemPackage.SklearnData.File(file);
 
         var set = CsvReader.Load(path);
 
@@ -30,7 +28,7 @@ public sealed class SklearnCsvFilesTests
     [Fact]
     public void Load_Wine_CountsEachClass()
     {
-        var set = CsvReader.Load(Path.Combine(Folder, "wine_data.csv"));
+        var set = CsvReader.Load(SystemPackage.SklearnData.File("wine_data.csv"));
 
         var counts = Enumerable.Range(0, 3).Select(k => set.Data.Labels.Count(l => l == k));
 

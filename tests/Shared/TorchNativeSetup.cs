@@ -1,9 +1,9 @@
 using System.Runtime.CompilerServices;
 using CapacityGrid.Analysis.Native;
 
-namespace CapacityGrid.Analysis.Tests;
+namespace CapacityGrid.Tests.Shared;
 
-/// <summary>Loads TorchSharp's libstdc++ shim (where this host needs one) before any code here touches torch.</summary>
+/// <summary>Loads TorchSharp's libstdc++ shim (where this host needs one) before any test touches torch.</summary>
 internal static class TorchNativeSetup
 {
     [ModuleInitializer]
