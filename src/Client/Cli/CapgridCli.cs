@@ -19,9 +19,10 @@ public static class CapgridCli
             Experiments.ExperimentCommands.List(global, output, error),
             Experiments.ExperimentCommands.Resume(global, output, error),
             Experiments.ExperimentCommands.Cancel(global, output, error),
-            Measure.MeasureCommand.Create(output, error),
+            Measure.MeasureCommand.Create(global, output, error),
             Recommend.RecommendCommand.Create(output, error),
-            ExportCommand.Create(output, error),
+            Export.ExportCommand.Create(global, output, error),
+            Export.CheckpointsCommand.Create(global, output, error),
             ReportCommand.Create(global, output, error),
             SiloCommand.Create(global, output, error),
         };

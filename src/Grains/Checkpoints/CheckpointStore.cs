@@ -91,6 +91,50 @@ public sealed class CheckpointStore(BlobServiceClient blobs)
         return null;
     }
 
+    /// <summary>Whether storage holds the experiment's checkpoint container.</summary>
+    public async Task<bool> HasExperimentAsync(string experimentId, CancellationToken cancellationToken = default) =>
+        (await blobs.GetBlobContainerClient(StorageNames.CheckpointContainer(experimentId)).ExistsAsync(cancellationToken)).Value;
+
+    /// <summary>
+    /// Every checkpoint of an experiment (of one point when <paramref name="pointId"/> is given), ordered by point
+    /// and epoch; empty when the experiment has none.
+    /// </summary>
+    public async Task<IReadOnlyList<StoredCheckpoint>> ListStoredAsync(string experimentId, string? pointId = null, CancellationToken cancellationToken = default)
+    {
+        var container = blobs.GetBlobContainerClient(StorageNames.CheckpointContainer(experimentId));
+        var found = new List<StoredCheckpoint>();
+        try
+        {
+            var prefix = pointId is null ? "points/" : $"points/{pointId}/";
+            await foreach (var item in container.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken))
+            {
+                if (ParseBlobName(item.Name) is { } parsed)
+                {
+                    found.Add(new StoredCheckpoint(parsed.PointId, parsed.Epoch, item.Name,
+                        item.Properties.ContentLength ?? 0, item.Properties.LastModified ?? DateTimeOffset.MinValue));
+                }
+            }
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return found;
+        }
+        return [.. found.OrderBy(c => c.PointId, StringComparer.Ordinal).ThenBy(c => c.Epoch)];
+    }
+
+    /// <summary>The point and epoch of a name <see cref="BlobName"/> made, or null for any other blob.</summary>
+    public static (string PointId, int Epoch)? ParseBlobName(string blobName)
+    {
+        var parts = blobName.Split('/');
+        if (parts is not ["points", { Length: > 0 } point, var file] || !file.StartsWith("epoch-", StringComparison.Ordinal) ||
+            !file.EndsWith(".ckpt", StringComparison.Ordinal) ||
+            !int.TryParse(file["epoch-".Length..^".ckpt".Length], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var epoch))
+        {
+            return null;
+        }
+        return (point, epoch);
+    }
+
     /// <summary>The checkpoint blob names of a point, oldest epoch first.</summary>
     public async Task<IReadOnlyList<string>> ListAsync(string experimentId, string pointId, CancellationToken cancellationToken = default)
     {

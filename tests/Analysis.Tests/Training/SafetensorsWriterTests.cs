@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Diagnostics;
 using System.Text.Json;
 using CapacityGrid.Analysis.Measures.Weights;
 using CapacityGrid.Analysis.Models;
@@ -11,9 +10,6 @@ namespace CapacityGrid.Analysis.Tests.Training;
 
 public sealed class SafetensorsWriterTests
 {
-    // Debian's python3-torch (installed by .ci/run); the pyenv python3 first on PATH may lack it.
-    private const string Python = "/usr/bin/python3";
-
     [Fact]
     public void Write_TwoLayers_GivesTheSafetensorsLayout()
     {
@@ -73,7 +69,7 @@ public sealed class SafetensorsWriterTests
                 CheckpointExport.ToSafetensors(epochs[^1].Checkpoint, file);
             }
 
-            var loaded = RunPyTorch(path, input);
+            var loaded = PyTorchMlp.Run(path, input);
 
             foreach (var layer in outcome.Weights)
             {
@@ -102,46 +98,5 @@ public sealed class SafetensorsWriterTests
         model.eval();
         using var noGrad = no_grad();
         return model.forward(tensor(input, [input.Length / spec.InputDim, spec.InputDim])).data<float>().ToArray();
-    }
-
-    // Reads the file with PyTorch alone (no safetensors package): parses the header, maps each tensor from the
-    // data section, runs the MLP forward on the input, and prints every tensor and the logits as JSON.
-    private static Dictionary<string, float[]> RunPyTorch(string path, float[] input)
-    {
-        const string script = """
-            import json, struct, sys, torch
-            path, inputs = sys.argv[1], json.loads(sys.argv[2])
-            raw = open(path, 'rb').read()
-            n = struct.unpack('<Q', raw[:8])[0]
-            header = json.loads(raw[8:8 + n])
-            header.pop('__metadata__', None)
-            data = bytearray(raw[8 + n:])
-            t = {}
-            for name, e in header.items():
-                assert e['dtype'] == 'F32'
-                b, end = e['data_offsets']
-                t[name] = torch.frombuffer(data, dtype=torch.float32, count=(end - b) // 4, offset=b).reshape(e['shape'])
-            layers = sorted({k.rsplit('.', 1)[0] for k in t if k.startswith('fc')}, key=lambda s: int(s[2:])) + ['out']
-            x = torch.tensor(inputs, dtype=torch.float32).reshape(-1, t['fc1.weight'].shape[1])
-            for i, name in enumerate(layers):
-                x = torch.nn.functional.linear(x, t[name + '.weight'], t[name + '.bias'])
-                if i < len(layers) - 1:
-                    x = torch.relu(x)
-            out = {k: v.flatten().tolist() for k, v in t.items()}
-            out['logits'] = x.flatten().tolist()
-            print(json.dumps(out))
-            """;
-        var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "-c", script, path, JsonSerializer.Serialize(input) })
-        {
-            start.ArgumentList.Add(arg);
-        }
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"python3 failed: {stderr}");
-        var parsed = JsonSerializer.Deserialize<Dictionary<string, double[]>>(stdout.Result)!;
-        return parsed.ToDictionary(p => p.Key, p => Array.ConvertAll(p.Value, v => (float)v));
     }
 }

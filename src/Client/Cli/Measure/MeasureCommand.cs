@@ -16,7 +16,7 @@ namespace CapacityGrid.Client.Cli.Measure;
 public static class MeasureCommand
 {
     /// <summary>Builds the command and its subcommands.</summary>
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(GlobalOptions global, TextWriter output, TextWriter error)
     {
         var source = new Argument<string>("source") { Description = "A CSV file (.csv, .csv.gz), an IDX folder (e.g. /usr/share/datasets/fashion-mnist) or an experiment spec (.json)" };
         var label = new Option<string?>("--label") { Description = "The CSV label column, by header name or 0-based index (default: the last column)" };
@@ -31,7 +31,7 @@ public static class MeasureCommand
         return new Command("measure", "Measure the information content of a dataset or a trained model")
         {
             dataset,
-            MeasureModelCommand.Create(output, error),
+            MeasureModelCommand.Create(global, output, error),
         };
     }
 

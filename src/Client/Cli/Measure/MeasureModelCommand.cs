@@ -8,6 +8,7 @@ using CapacityGrid.Analysis.Measures.Pruning;
 using CapacityGrid.Analysis.Measures.Weights;
 using CapacityGrid.Analysis.Models;
 using CapacityGrid.Analysis.Training;
+using CapacityGrid.Client.Cli.Export;
 using CapacityGrid.Client.Output;
 using CapacityGrid.Grains.Abstractions.Experiments;
 using CapacityGrid.Grains.Training;
@@ -15,43 +16,45 @@ using CapacityGrid.Grains.Training;
 namespace CapacityGrid.Client.Cli.Measure;
 
 /// <summary>
-/// <c>capgrid measure model &lt;checkpoint&gt; [--data &lt;source&gt;] [--prune] [--json]</c>: the weight measures of a
-/// trained model read from a checkpoint file, and with <c>--data</c> the layer probe of its hidden layers (and with
-/// <c>--prune</c> its magnitude pruning curve) on that data.
+/// <c>capgrid measure model &lt;experiment-id&gt; &lt;point-id&gt; [--epoch N] [--probe-data &lt;source&gt;] [--prune] [--json]</c>
+/// (or <c>&lt;checkpoint file&gt;</c>): the weight measures of a trained model read from its stored checkpoint, and with
+/// <c>--probe-data</c> the layer probe of its hidden layers (and with <c>--prune</c> its magnitude pruning curve) on that data.
 /// </summary>
 public static class MeasureModelCommand
 {
     /// <summary>Builds the <c>model</c> subcommand.</summary>
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(GlobalOptions global, TextWriter output, TextWriter error)
     {
-        var checkpoint = new Argument<string>("checkpoint") { Description = "A checkpoint file (e.g. a downloaded epoch-NNNN.ckpt blob)" };
+        var source = new CheckpointArguments(global, fileWithoutFlag: true);
+        source.Source.Description = "The experiment whose stored checkpoint to measure (with point-id), or a checkpoint file (e.g. a downloaded epoch-NNNN.ckpt blob)";
         // Shadows the global --data (Azurite's folder), which this command has no use for: the nearer option takes the value.
         var data = new Option<string?>("--probe-data") { Description = "Probe the hidden layers on this data: an experiment spec (.json; its test part), a CSV file or an IDX folder (standardised with their own statistics)" };
-        var label = new Option<string?>("--label") { Description = "The CSV label column of --data, by header name or 0-based index (default: the last column)" };
-        var prune = new Option<bool>("--prune") { Description = "Also measure the magnitude pruning curve (needs --data with a spec: it fine-tunes on the training part)" };
-        var json = new Option<bool>("--json") { Description = "Print the measures as JSON (keys documented in the README)" };
-        var command = new Command("model", "Measure a trained model from its checkpoint: weight entropy, ranks, power-law alpha, capacity; layer saturation and information with --data")
+        var label = new Option<string?>("--label") { Description = "The CSV label column of --probe-data, by header name or 0-based index (default: the last column)" };
+        var prune = new Option<bool>("--prune") { Description = "Also measure the magnitude pruning curve (needs --probe-data with a spec: it fine-tunes on the training part)" };
+        var json = new Option<bool>("--json") { Description = "Print the measures as JSON (keys documented in docs/cli.md)" };
+        var command = new Command("model", "Measure a trained model from its checkpoint: weight entropy, ranks, power-law alpha, capacity; layer saturation and information with --probe-data")
         {
-            checkpoint, data, label, prune, json,
+            data, label, prune, json,
         };
-        command.SetAction((parse, cancellationToken) => MeasureAsync(
-            new Request(parse.GetValue(checkpoint)!, parse.GetValue(data), parse.GetValue(label), parse.GetValue(prune), parse.GetValue(json)),
-            output, error, cancellationToken));
+        source.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var (payload, name, exitCode) = await source.ReadAsync(parse, error, cancellationToken);
+            return payload is null
+                ? exitCode
+                : await MeasureAsync(payload, new Request(name, parse.GetValue(data), parse.GetValue(label), parse.GetValue(prune), parse.GetValue(json)),
+                    output, error, cancellationToken);
+        });
         return command;
     }
 
-    private static async Task<int> MeasureAsync(Request request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> MeasureAsync(byte[] payload, Request request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var path = request.Checkpoint;
-        if (!File.Exists(path))
-        {
-            await error.WriteLineAsync($"capgrid: {path}: file not found");
-            return ExitCodes.BadInput;
-        }
         TrainingCheckpoint checkpoint;
         try
         {
-            checkpoint = CheckpointFormat.Read(await File.ReadAllBytesAsync(path, cancellationToken));
+            checkpoint = CheckpointFormat.Read(payload);
         }
         catch (CheckpointFormatException e)
         {
@@ -98,13 +101,13 @@ public static class MeasureModelCommand
         if (request.Data is not { } source)
         {
             return request.Prune
-                ? throw new SpecException("--prune", "needs --data with an experiment spec (.json): pruning fine-tunes on its training part")
+                ? throw new SpecException("--prune", "needs --probe-data with an experiment spec (.json): pruning fine-tunes on its training part")
                 : null;
         }
         var data = ModelData.Load(source, request.Label);
         if (request.Prune && data.Split is null)
         {
-            throw new SpecException("--prune", $"needs --data with an experiment spec (.json) to fine-tune on; {source} has no training part");
+            throw new SpecException("--prune", $"needs --probe-data with an experiment spec (.json) to fine-tune on; {source} has no training part");
         }
         if (data.Samples.FeatureCount != spec.InputDim)
         {
