@@ -1,6 +1,6 @@
 namespace CapacityGrid.Client.Cli;
 
-/// <summary>The CLI's exit codes (documented in the README).</summary>
+/// <summary>The CLI's exit codes (documented in docs/cli.md).</summary>
 public static class ExitCodes
 {
     /// <summary>Everything asked for was done.</summary>

@@ -70,7 +70,7 @@ public static class RemoteCluster
             {
                 var hint = tls.Enabled
                     ? "check that Tls__CertificatePath is the cluster's certificate and that the silos run with TLS"
-                    : "the silos use TLS: set Tls__Enabled=true, Tls__CertificatePath and Tls__CertificatePassword as they have them (README, Security)";
+                    : "the silos use TLS: set Tls__Enabled=true, Tls__CertificatePath and Tls__CertificatePassword as they have them (docs/operations.md, Security)";
                 throw new ClusterUnavailableException($"silos of cluster '{options.Cluster}' answer but drop the connection ({dropped}); {hint}", e);
             }
             var why = e is OperationCanceledException

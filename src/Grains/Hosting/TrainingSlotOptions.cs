@@ -17,7 +17,7 @@ public sealed class TrainingSlotOptions
 
     /// <summary>
     /// Most points one slot trains together as one stacked model: a point starting from scratch takes queued
-    /// points of the same experiment on this silo that differ from it only in their seed (see README). 1 turns it off.
+    /// points of the same experiment on this silo that differ from it only in their seed (see docs/architecture.md). 1 turns it off.
     /// </summary>
     public int MaxBatchedPoints { get; set; } = 8;
 

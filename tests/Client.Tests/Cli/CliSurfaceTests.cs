@@ -19,6 +19,7 @@ public sealed class CliSurfaceTests : IDisposable
     [InlineData("cancel")]
     [InlineData("report")]
     [InlineData("export")]
+    [InlineData("checkpoints")]
     [InlineData("measure")]
     [InlineData("silo")]
     public async Task Help_OfEveryCommand_ExitsWith0AndDescribesIt(string command)
@@ -35,6 +36,7 @@ public sealed class CliSurfaceTests : IDisposable
     [InlineData("list")]
     [InlineData("watch")]
     [InlineData("export")]
+    [InlineData("checkpoints")]
     [InlineData("report")]
     public async Task Help_OfEveryReadingCommand_OffersJson(string command)
     {

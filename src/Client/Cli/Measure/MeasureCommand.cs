@@ -20,7 +20,7 @@ public static class MeasureCommand
     {
         var source = new Argument<string>("source") { Description = "A CSV file (.csv, .csv.gz), an IDX folder (e.g. /usr/share/datasets/fashion-mnist) or an experiment spec (.json)" };
         var label = new Option<string?>("--label") { Description = "The CSV label column, by header name or 0-based index (default: the last column)" };
-        var json = new Option<bool>("--json") { Description = "Print the measures as JSON (keys documented in the README)" };
+        var json = new Option<bool>("--json") { Description = "Print the measures as JSON (keys documented in docs/cli.md)" };
         var maxSamples = new Option<int>("--max-samples") { Description = "Rows the neighbour-based measures (TwoNN, MLE, KSG) use at most", DefaultValueFactory = _ => new DatasetMeasurerOptions().MaxNeighbourSamples };
         var dataset = new Command("dataset", "Measure a dataset's information content: label and feature entropy, compression bounds, intrinsic dimension, MEC, mutual information")
         {

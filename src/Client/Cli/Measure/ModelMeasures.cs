@@ -5,7 +5,7 @@ using CapacityGrid.Analysis.Measures.Weights;
 namespace CapacityGrid.Client.Cli.Measure;
 
 /// <summary>
-/// What <c>capgrid measure model</c> reports on one checkpoint; its JSON keys (camelCase) are documented in the README.
+/// What <c>capgrid measure model</c> reports on one checkpoint; its JSON keys (camelCase) are documented in docs/cli.md.
 /// </summary>
 /// <param name="Checkpoint">The checkpoint file, as given.</param>
 /// <param name="Model">The model's shape, e.g. <c>16-8-4 relu</c>.</param>
