@@ -24,6 +24,7 @@ public static class CapgridCli
             Export.ExportCommand.Create(global, output, error),
             Export.CheckpointsCommand.Create(global, output, error),
             ReportCommand.Create(global, output, error),
+            Relate.RelateCommand.Create(output, error),
             SiloCommand.Create(global, output, error),
         };
         global.AddTo(root);

@@ -22,10 +22,20 @@ public sealed class TracingTests(GridClusterFixture fixture)
                 new DatasetSpec("teacher", InputDim: 4, Classes: 2, Samples: 200, Seed: 3),
                 new GridSpec([3, 5], [1], [1]),
                 new TrainingSpec(Epochs: 2)));
-            while ((await experiment.GetStatusAsync()).State != ExperimentState.Completed)
+            await Eventually.WaitForAsync(async () => (await experiment.GetStatusAsync()).State == ExperimentState.Completed, TimeSpan.FromMinutes(2));
+            // A point's span ends just after it reports its completion: on a loaded machine the experiment can
+            // complete first.
+            await Eventually.WaitForAsync(() =>
             {
-                await Task.Delay(50, TestContext.Current.CancellationToken);
-            }
+                try
+                {
+                    return spans.ToArray().Count(s => s.DisplayName == "grid-point" && (string?)s.GetTagItem("capgrid.experiment") == id) == 2;
+                }
+                catch (Exception e) when (e is ArgumentException or InvalidOperationException or NullReferenceException)
+                {
+                    return false; // the exporter appended while the list was copied; look again
+                }
+            }, TimeSpan.FromSeconds(30));
             tracing.ForceFlush();
         }
 
