@@ -51,7 +51,7 @@ public static class SizeLimits
     {
         var m = point.Memory;
         return $"{ByteSize.Format(m.Total)} to train (weights {ByteSize.Format(m.Weights)}, gradients {ByteSize.Format(m.Gradients)}, " +
-            $"optimizer state {ByteSize.Format(m.OptimizerState)}, one batch of activations {ByteSize.Format(m.Activations)}, data set {ByteSize.Format(m.Data)})";
+            $"optimizer state {ByteSize.Format(m.OptimizerState)}, one batch of activations {ByteSize.Format(m.Activations)}, data set {ByteSize.Format(m.Data)}, layer measures {ByteSize.Format(m.LayerMeasures)})";
     }
 
     // How many more configurations are alike large (seeds of one configuration count once).
