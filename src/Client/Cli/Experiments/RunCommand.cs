@@ -47,7 +47,7 @@ public static class RunCommand
             (size, var warnings) = SubmitSizing.Check(spec, shape, connection);
             if (size.NeedsConfirmation && !yes && !await ConfirmAsync(size, error))
             {
-                throw new SpecException("--yes", $"{size.Excess} needs it to start: {size}");
+                throw new SpecException("--yes", $"needed for a run of {size.Excess}: {size}");
             }
             foreach (var warning in warnings)
             {
