@@ -17,15 +17,24 @@ public static class CapacityAnalyzer
     /// <param name="datasetEstimates">The dataset's information estimates; absent ones are skipped with a note.</param>
     /// <param name="inputDimension">The dataset's intrinsic dimension, the first hidden layer's input, or null.</param>
     /// <param name="minTolerance">The knee's tolerance floor (default 0.5 pp).</param>
+    /// <param name="datasetSamples">The rows the dataset estimates are over; with it the variational bound on I(X;Y) is added (<see cref="MutualInformationBound"/>).</param>
     public static CapacityReport Analyze(
         IEnumerable<CapacityPoint> finished,
         IReadOnlyList<DatasetEstimate> datasetEstimates,
         double? inputDimension,
-        double minTolerance = Knee.DefaultMinTolerance)
+        double minTolerance = Knee.DefaultMinTolerance,
+        double? datasetSamples = null)
     {
         ArgumentNullException.ThrowIfNull(datasetEstimates);
-        var configurations = Configurations.Aggregate(finished);
+        var points = finished.ToList();
+        var configurations = Configurations.Aggregate(points);
         var notes = new List<string>();
+        var (added, flag) = MutualInformationBound.Of(datasetEstimates, points, datasetSamples);
+        datasetEstimates = [.. datasetEstimates, .. added];
+        if (flag is not null)
+        {
+            notes.Add(flag);
+        }
         var pick = Knee.Find([.. configurations.Select(c => new KneeCandidate(c.Key, c.ParameterCount, c.MeanTestAccuracy, c.StdTestAccuracy, c.Seeds))], minTolerance);
         if (pick is null)
         {
@@ -79,7 +88,7 @@ public static class CapacityAnalyzer
                where c.Value is not null
                from e in estimates
                where e.Bits is > 0
-               select new CapacityRatioValue(c.Name, e.Name, c.Value!.Value, e.Bits!.Value, c.Value!.Value / e.Bits!.Value),
+               select new CapacityRatioValue(c.Name, e.Name, c.Value!.Value, e.Bits!.Value, c.Value!.Value / e.Bits!.Value, e.Name == MutualInformationBound.Larger ? e.Note : null),
         ];
     }
 }

@@ -10,6 +10,7 @@ namespace CapacityGrid.Analysis.Capacity;
 /// <param name="WeightEntropyBits">Quantized weight entropy of the final model, in bits.</param>
 /// <param name="ArchitectureBits">Architecture capacity of the shape, in bits.</param>
 /// <param name="Layers">The final model's hidden layers as probed on the training part (empty when not probed).</param>
+/// <param name="TestLoss">Final test cross-entropy in nats per sample, when known.</param>
 public sealed record CapacityPoint(
     string PointId,
     int[] HiddenWidths,
@@ -19,7 +20,8 @@ public sealed record CapacityPoint(
     double? TrainAccuracy = null,
     double? WeightEntropyBits = null,
     double? ArchitectureBits = null,
-    IReadOnlyList<LayerObservation>? Layers = null)
+    IReadOnlyList<LayerObservation>? Layers = null,
+    double? TestLoss = null)
 {
     /// <summary>The configuration's key: the hidden widths joined by '-' ("64-32").</summary>
     public string Key => ShapeKey(HiddenWidths);

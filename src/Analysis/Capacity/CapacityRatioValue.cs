@@ -6,4 +6,5 @@ namespace CapacityGrid.Analysis.Capacity;
 /// <param name="CapacityValue">The knee's value of the capacity measure.</param>
 /// <param name="DatasetBits">The estimate, in bits.</param>
 /// <param name="Ratio">CapacityValue / DatasetBits.</param>
-public sealed record CapacityRatioValue(string Capacity, string DatasetEstimate, double CapacityValue, double DatasetBits, double Ratio);
+/// <param name="Note">Where the estimate comes from, for estimates made of others (mutualInformation names its source).</param>
+public sealed record CapacityRatioValue(string Capacity, string DatasetEstimate, double CapacityValue, double DatasetBits, double Ratio, string? Note = null);

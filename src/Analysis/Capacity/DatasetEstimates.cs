@@ -72,6 +72,17 @@ public static class DatasetEstimates
         return element.ValueKind == JsonValueKind.String ? element.GetString() : null;
     }
 
+    /// <summary>The rows the dataset measures describe (every estimate is over them), or null.</summary>
+    public static double? SampleCount(string? json)
+    {
+        if (json is null)
+        {
+            return null;
+        }
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.ValueKind == JsonValueKind.Object ? Number(document.RootElement, "samples") : null;
+    }
+
     /// <summary>The dataset's TwoNN intrinsic dimension from the same JSON (the first hidden layer's input dimension), or null.</summary>
     public static double? IntrinsicDimension(string? json)
     {

@@ -1,6 +1,7 @@
 using CapacityGrid.Analysis.Data;
 using CapacityGrid.Grains.Abstractions.Experiments;
 using CapacityGrid.Grains.Datasets;
+using CapacityGrid.Grains.Sizing;
 
 namespace CapacityGrid.Client.Cli;
 
@@ -12,8 +13,9 @@ public static class SpecPreflight
     /// <summary>
     /// Throws a <see cref="SpecException"/> naming the first missing file, or the file and line or offset at fault
     /// when a data file cannot be read: bad data is refused before an experiment is created, not by every point.
+    /// Returns the shape of the data read (null for generated data, which is not generated here).
     /// </summary>
-    public static void CheckLocalFiles(ExperimentSpec spec)
+    public static DataShape? CheckLocalFiles(ExperimentSpec spec)
     {
         switch (spec.Dataset.Kind)
         {
@@ -24,11 +26,11 @@ public static class SpecPreflight
                 CheckCsvFile(spec.Dataset.Path!);
                 break;
             default:
-                return;
+                return null;
         }
         try
         {
-            _ = DatasetCache.Load(spec.Dataset);
+            return DataShape.Of(DatasetCache.Load(spec.Dataset));
         }
         catch (Exception e) when (e is DataFormatException or ArgumentException or IOException or InvalidDataException)
         {

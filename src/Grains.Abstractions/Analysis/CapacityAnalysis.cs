@@ -59,7 +59,8 @@ public sealed record CapacityRatio(
     [property: Id(1)] string DatasetEstimate,
     [property: Id(2)] double CapacityValue,
     [property: Id(3)] double DatasetBits,
-    [property: Id(4)] double Ratio);
+    [property: Id(4)] double Ratio,
+    [property: Id(5)] string? Note = null);
 
 /// <summary>
 /// A verdict on one hidden layer of one configuration: <c>bottleneck</c> or <c>oversized</c>, with the numbers and

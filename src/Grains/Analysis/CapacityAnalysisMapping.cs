@@ -12,7 +12,8 @@ internal static class CapacityAnalysisMapping
     {
         var finished = rows.Where(r => r.Status == "finished" && r.TestAccuracy is { } a && double.IsFinite(a)).ToList();
         var report = CapacityAnalyzer.Analyze(
-            finished.Select(Point), DatasetEstimates.FromMeasuresJson(datasetMeasuresJson), DatasetEstimates.IntrinsicDimension(datasetMeasuresJson));
+            finished.Select(Point), DatasetEstimates.FromMeasuresJson(datasetMeasuresJson), DatasetEstimates.IntrinsicDimension(datasetMeasuresJson),
+            datasetSamples: DatasetEstimates.SampleCount(datasetMeasuresJson));
         var notes = new List<string>();
         var open = rows.Count(r => r.Status is "queued" or "running");
         if (open > 0)
@@ -28,7 +29,7 @@ internal static class CapacityAnalysisMapping
 
         var knee = report.Knee is { } k
             ? new KneeResult(Summary(k.Configuration), k.Best.MeanTestAccuracy, k.Tolerance,
-                [.. k.Ratios.Select(r => new CapacityRatio(r.Capacity, r.DatasetEstimate, r.CapacityValue, r.DatasetBits, r.Ratio))])
+                [.. k.Ratios.Select(r => new CapacityRatio(r.Capacity, r.DatasetEstimate, r.CapacityValue, r.DatasetBits, r.Ratio, r.Note))])
             : null;
         var recommendation = report.Knee is { } pick
             ? new ShapeRecommendation(pick.Configuration.HiddenWidths, "grid-knee", CapacityAnalyzer.Describe(pick), pick.Configuration.ParameterCount)
@@ -48,7 +49,7 @@ internal static class CapacityAnalysisMapping
 
     private static CapacityPoint Point(CapacityMapRow row) => new(
         row.PointId, row.HiddenWidths, row.Seed, row.ParameterCount, row.TestAccuracy!.Value, row.TrainAccuracy,
-        row.WeightEntropyBits, row.ArchitectureCapacityBits, Layers(row.MeasuresJson));
+        row.WeightEntropyBits, row.ArchitectureCapacityBits, Layers(row.MeasuresJson), row.TestLoss);
 
     // The final probe of the training part: measures.layers.train.layers[].
     private static List<LayerObservation>? Layers(string? measuresJson)

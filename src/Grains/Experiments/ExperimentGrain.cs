@@ -5,6 +5,7 @@ using CapacityGrid.Grains.Abstractions.Registry;
 using CapacityGrid.Grains.Abstractions.Training;
 using CapacityGrid.Grains.Hosting;
 using CapacityGrid.Grains.Placement;
+using CapacityGrid.Grains.Sizing;
 using Orleans.Runtime.MembershipService.SiloMetadata;
 using Microsoft.Extensions.Options;
 
@@ -21,7 +22,8 @@ public sealed class ExperimentGrain(
     IOptions<TrainingSlotOptions> options,
     TimeProvider time,
     IClusterMembershipService membership,
-    ISiloMetadataCache siloMetadata) : Grain, IExperimentGrain, IRemindable
+    ISiloMetadataCache siloMetadata,
+    GridSizeCheck sizeCheck) : Grain, IExperimentGrain, IRemindable
 {
     private const string KeepAliveReminder = "keep-alive";
     private const int CheckFanOut = 32;
@@ -75,6 +77,7 @@ public sealed class ExperimentGrain(
             return Status();
         }
         RefuseUnservedDevice(spec);
+        await RefuseOversizedAsync(spec);
         S.Spec = spec;
         S.Points = [.. GridPlanner.Expand(spec)];
         using (var activity = GridTelemetry.Source.StartActivity("experiment"))
@@ -310,6 +313,20 @@ public sealed class ExperimentGrain(
         if (!silos.Any(silo => SiloCapabilities.Of(siloMetadata.GetSiloMetadata(silo)).Serves(device)))
         {
             throw new InvalidOperationException($"training.device is '{device}', but no silo of this cluster has a GPU (a GPU silo sets Training:Accelerator=gpu)");
+        }
+    }
+
+    // A point that can never train (too many parameters, more memory than a slot has) is refused before anything
+    // is stored. Refusals travel as InvalidOperationException, as the device's does: the CLI prints its one line.
+    private async Task RefuseOversizedAsync(ExperimentSpec spec)
+    {
+        try
+        {
+            await sizeCheck.CheckAsync(this.GetPrimaryKeyString(), spec);
+        }
+        catch (SpecException e)
+        {
+            throw new InvalidOperationException(e.Message);
         }
     }
 

@@ -1,6 +1,7 @@
 using Azure.Storage.Blobs;
 using CapacityGrid.Grains.Checkpoints;
 using CapacityGrid.Grains.Datasets;
+using CapacityGrid.Grains.Sizing;
 using CapacityGrid.Grains.Training;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,8 @@ public static class GrainServiceExtensions
             .Validate(o => o.RetryDelay >= TimeSpan.Zero, "Training:RetryDelay must not be negative")
             .Validate(o => o.Accelerator is "cpu" or "gpu", "Training:Accelerator must be cpu or gpu")
             .Validate(o => o.LivenessCheck >= TimeSpan.FromSeconds(1), "Training:LivenessCheck must be at least 1 second")
+            .Validate(o => o.SlotMemory is null or { Bytes: > 0 }, "Training:SlotMemory must be a positive size (e.g. 4GiB)")
+            .Validate(o => o.MultiplyAddsPerSecond is null or > 0, "Training:MultiplyAddsPerSecond must be positive")
             .ValidateOnStart();
         services.AddSingleton(sp => Blobs(
             sp.GetRequiredService<IOptions<GridStorageOptions>>().Value,
@@ -33,6 +36,7 @@ public static class GrainServiceExtensions
         services.AddSingleton<CheckpointStore>();
         services.AddSingleton<DatasetCache>();
         services.AddSingleton<DatasetMeasureCache>();
+        services.AddSingleton<GridSizeCheck>();
         services.TryAddSingleton<ITrainingEngine, TorchTrainingEngine>();
         services.AddSingleton<TrainingRunner>();
         services.AddSingleton<SlotPool>();

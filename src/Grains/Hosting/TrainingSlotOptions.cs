@@ -35,4 +35,24 @@ public sealed class TrainingSlotOptions
 
     /// <summary>Intra-op threads TorchSharp uses per process (0 keeps torch's default).</summary>
     public int TorchThreads { get; set; } = 1;
+
+    /// <summary>
+    /// Memory one training slot may use; a spec with a point whose estimated training memory is larger is refused
+    /// at submit. Absent: the memory this process may use (the machine's or its container's) shared among the slots.
+    /// </summary>
+    public ByteSize? SlotMemory { get; set; }
+
+    /// <summary>
+    /// Training multiply-adds one slot does per second on this machine (e.g. from <c>bench -- throughput</c>); when
+    /// set, a run prints its estimated time, and one estimated at over a day asks for <c>--yes</c>. Absent: unknown.
+    /// </summary>
+    public double? MultiplyAddsPerSecond { get; set; }
+
+    /// <summary>The memory a slot may use: <see cref="SlotMemory"/>, or this process's available memory over <see cref="Slots"/>.</summary>
+    public ByteSize SlotMemoryLimit() => SlotMemory ?? new ByteSize(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / Math.Max(1, Slots));
+
+    /// <summary>Where <see cref="SlotMemoryLimit"/> comes from, for messages.</summary>
+    public string SlotMemorySource() => SlotMemory is not null
+        ? $"{Section}:{nameof(SlotMemory)}"
+        : $"{Section}:{nameof(SlotMemory)}; default: this silo's {new ByteSize(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes)} over {Slots} slot{(Slots == 1 ? "" : "s")}";
 }

@@ -133,7 +133,8 @@ public sealed class TrainerGrain(
         {
             return;
         }
-        if (completion.Status == PointStatus.Failed && state.State.Failures + 1 < options.Value.MaxAttempts)
+        // A deterministic failure would fail the same way again: only a fault that can pass is retried.
+        if (completion is { Status: PointStatus.Failed, Permanent: false } && state.State.Failures + 1 < options.Value.MaxAttempts)
         {
             await RetryLaterAsync(completion.Error);
             return;

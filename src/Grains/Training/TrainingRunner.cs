@@ -122,8 +122,19 @@ public sealed partial class TrainingRunner(
         }
         catch (Exception e)
         {
-            LogFailed(e, point.PointId);
-            await reportTo.CompleteAsync(new PointCompletion(PointStatus.Failed, 0, null, $"{e.GetType().Name}: {e.Message}"));
+            var permanent = TrainingFailure.IsPermanent(e);
+            var error = TrainingFailure.OneLine(e);
+            // One line per failure; the stack trace only at debug level.
+            if (permanent)
+            {
+                LogFailedForGood(point.PointId, error);
+            }
+            else
+            {
+                LogFailed(point.PointId, error);
+            }
+            LogFailureTrace(e, point.PointId);
+            await reportTo.CompleteAsync(new PointCompletion(PointStatus.Failed, 0, null, error, Permanent: permanent));
         }
         finally
         {
@@ -270,6 +281,12 @@ public sealed partial class TrainingRunner(
     [LoggerMessage(Level = LogLevel.Information, Message = "Training of point {PointId} cancelled")]
     private partial void LogCancelled(string pointId);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Training of point {PointId} failed")]
-    private partial void LogFailed(Exception exception, string pointId);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Training of point {PointId} failed and is not retried (another attempt would fail the same way): {Error}")]
+    private partial void LogFailedForGood(string pointId, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Training of point {PointId} failed: {Error}")]
+    private partial void LogFailed(string pointId, string error);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Training of point {PointId} failed here")]
+    private partial void LogFailureTrace(Exception exception, string pointId);
 }

@@ -33,7 +33,8 @@ internal static class GridTraining
                 points.Add(new CapacityPoint(
                     $"{CapacityPoint.ShapeKey(hidden)}/s{seed}", hidden, seed, outcome.ParameterCount, last.TestAccuracy, last.TrainAccuracy,
                     weights.EntropyBits, ArchitectureCapacity.Profile(spec.InputDim, hidden).TotalBits,
-                    [.. probe.Layers.Select(l => new LayerObservation(l.Name, l.Width, l.Saturation, l.SaturationReason, l.TwoNNDimension, l.TwoNNReason))]));
+                    [.. probe.Layers.Select(l => new LayerObservation(l.Name, l.Width, l.Saturation, l.SaturationReason, l.TwoNNDimension, l.TwoNNReason))],
+                    last.TestLoss));
             }
         }
         return points;

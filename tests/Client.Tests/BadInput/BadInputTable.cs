@@ -53,6 +53,13 @@ public static class BadInputTable
             $"capgrid: {Spec}: name: must be 1-40 characters of a-z, 0-9 and single '-' between them (got '../x')"),
         new("spec-name-newline", "name 'abc\\n' (trailing newline)", w => ["run", w.Spec("name", "\"abc\\n\""), .. w.RunOptions], Bad,
             $"capgrid: {Spec}: name: must be 1-40 characters of a-z, 0-9 and single '-' between them (got 'abc\\u000a')"),
+        new("spec-too-many-parameters", "grid of 65536 x 20 hidden layers", w => ["run", w.Spec("grid", """{ "widths": [65536], "depths": [20], "seeds": [1] }"""), .. w.RunOptions], Bad,
+            $"capgrid: {Spec}: grid: 65536 x 20 hidden layers has 81,607,000,068 parameters, more than 2,147,483,647"),
+        new("spec-too-much-memory", "teacher data of 10 million rows of 100,000 features", w => ["run", w.Spec("dataset", """{ "kind": "teacher", "inputDim": 100000, "samples": 10000000 }"""), "--slots", "2", .. w.RunOptions], Bad,
+            $"capgrid: {Spec}: grid: 64 x 2 hidden layers needs about 7.3 TiB to train (weights 24.4 MiB, gradients 24.4 MiB, optimizer state 48.9 MiB, one batch of activations 24.5 MiB, data set 7.3 TiB, layer measures 128.0 KiB), " +
+            "more than the {n}.{n} GiB a training slot has (Training:SlotMemory; default: this silo's {n}.{n} GiB over 2 slots)"),
+        new("spec-large-without-yes", "20,004 points, not on a terminal, without --yes", w => ["run", w.Spec("grid.widths", $"[{string.Join(',', Enumerable.Range(1, 5001))}]"), .. w.RunOptions], Bad,
+            $"capgrid: {Spec}: --yes: needed for a run of 20,004 points (more than 10,000): 20,004 points, 15 epochs each, 1.06e16 training multiply-adds (time: unknown; set Training__MultiplyAddsPerSecond to this machine's rate per slot)"),
         new("spec-missing-file", "spec file that does not exist", w => ["run", Path.Combine(w.Folder, "nope.json"), .. w.RunOptions], Bad,
             "capgrid: {folder}/nope.json: spec: file '{folder}/nope.json' not found"),
 
