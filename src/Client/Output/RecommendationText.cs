@@ -33,6 +33,7 @@ public static class RecommendationText
             ? string.Create(c, $" + verification {k.VerifySampleEpochs:#,0} ({RecommendCommand.Number(k.VerifyMultiplyAdds)})")
             : "";
         text.AppendLine(c, $"compute: probe {k.ProbeSampleEpochs:#,0} sample-epochs ({RecommendCommand.Number(k.ProbeMultiplyAdds)} multiply-adds){verification}");
+        text.AppendLine(c, $"budget: {RecommendCommand.Number(k.BudgetMultiplyAdds)} multiply-adds ({k.Budget}); probe spent {RecommendCommand.Number(k.ProbeMultiplyAdds)} on {k.ProbeRows:#,0} rows ({k.ProbeMultiplyAdds / k.BudgetMultiplyAdds * 100:0.0} % of the budget)");
         text.AppendLine(c, $"  against a full sweep of the {k.Sweep}: {k.SweepPoints} points, {k.SweepSampleEpochs:#,0} sample-epochs ({RecommendCommand.Number(k.SweepMultiplyAdds)} multiply-adds): {k.Fraction * 100:0.0} % of its multiply-adds");
         if (r.Verification is { } v)
         {

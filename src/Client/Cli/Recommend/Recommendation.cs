@@ -37,6 +37,9 @@ public sealed record Recommendation(
 /// <param name="SweepSampleEpochs">Its sample-epochs, on this dataset's training part.</param>
 /// <param name="SweepMultiplyAdds">Its multiply-adds.</param>
 /// <param name="Fraction">(probe + verification) multiply-adds / sweep multiply-adds.</param>
+/// <param name="Budget">Where the probe's budget came from: a share of the sweep or a stated number.</param>
+/// <param name="BudgetMultiplyAdds">The probe's budget in training multiply-adds.</param>
+/// <param name="ProbeRows">Training rows the probe trained on.</param>
 public sealed record ComputeComparison(
     long ProbeSampleEpochs,
     double ProbeMultiplyAdds,
@@ -46,7 +49,10 @@ public sealed record ComputeComparison(
     int SweepPoints,
     long SweepSampleEpochs,
     double SweepMultiplyAdds,
-    double Fraction);
+    double Fraction,
+    string Budget,
+    double BudgetMultiplyAdds,
+    int ProbeRows);
 
 /// <summary>The verification grid: the recommendation scaled by 0.5, 1 and 2, each over a few seeds, and its knee.</summary>
 /// <param name="Shapes">Each shape's accuracies.</param>

@@ -13,14 +13,15 @@ internal sealed class Recommender(RecommendRequest request, DataSplit data, Text
     private static readonly int[] VerifySeeds = [1, 2];
     private static readonly double[] VerifyScales = [0.5, 1, 2];
 
-    public Recommendation Run(GridSpec sweepGrid, int sweepEpochs, string sweepName)
+    public Recommendation Run(ProbePlan plan, SweepCost sweep)
     {
         var inputs = data.Train.FeatureCount;
         var classes = data.Train.Classes;
-        var probeSpec = new MlpSpec(inputs, [.. Enumerable.Repeat(request.ProbeWidth, request.Depth)], classes);
-        Progress($"probe {probeSpec} on {data.Description}: {data.Train.Samples} training samples, {request.Epochs} epochs");
-        var run = ProbeRun.Train(data, probeSpec, Options(request.Seed), e =>
-            Progress($"probe epoch {e.Epoch}/{request.Epochs}: train acc {F(e.TrainAccuracy)}, test acc {F(e.TestAccuracy)}"), token);
+        var probeSpec = new MlpSpec(inputs, [.. Enumerable.Repeat(plan.Width, plan.Depth)], classes);
+        var probeData = data.LimitTrain(plan.Rows);
+        Progress($"budget {RecommendCommand.Number(plan.BudgetMultiplyAdds)} multiply-adds ({BudgetName(sweep)}): probe {probeSpec} on {data.Description}: {probeData.Train.Samples} training samples, {plan.Epochs} epochs");
+        var run = ProbeRun.Train(probeData, probeSpec, Options(request.Seed, plan.Epochs), e =>
+            Progress($"probe epoch {e.Epoch}/{plan.Epochs}: train acc {F(e.TrainAccuracy)}, test acc {F(e.TestAccuracy)}"), token);
         var layers = ProbeRecommender.Recommend(run.Probe);
         var hidden = layers.Select(l => l.Width).ToArray();
         var recommended = new MlpSpec(inputs, hidden, classes);
@@ -31,23 +32,24 @@ internal sealed class Recommender(RecommendRequest request, DataSplit data, Text
         double verifyMultiplyAdds = 0;
         if (request.Verify)
         {
-            (verification, verifySampleEpochs, verifyMultiplyAdds) = Verify(hidden, inputs, classes);
+            (verification, verifySampleEpochs, verifyMultiplyAdds) = Verify(hidden, inputs, classes, plan.Epochs);
         }
 
-        var sweepShapes = GridPlanner.Configurations(sweepGrid);
-        var sweepSampleEpochs = (long)data.Train.Samples * sweepEpochs;
-        var sweepMultiplyAdds = sweepShapes.Sum(h => TrainingCost.TrainingMultiplyAdds(new MlpSpec(inputs, h, classes), sweepSampleEpochs)) * sweepGrid.Seeds.Length;
         var probeMultiplyAdds = TrainingCost.TrainingMultiplyAdds(probeSpec, run.SampleEpochs);
         var compute = new ComputeComparison(
-            run.SampleEpochs, probeMultiplyAdds, verifySampleEpochs, verifyMultiplyAdds, sweepName,
-            sweepShapes.Count * sweepGrid.Seeds.Length, sweepSampleEpochs * sweepShapes.Count * sweepGrid.Seeds.Length, sweepMultiplyAdds,
-            (probeMultiplyAdds + verifyMultiplyAdds) / sweepMultiplyAdds);
+            run.SampleEpochs, probeMultiplyAdds, verifySampleEpochs, verifyMultiplyAdds, sweep.Name,
+            sweep.Points, sweep.SampleEpochs, sweep.MultiplyAdds,
+            (probeMultiplyAdds + verifyMultiplyAdds) / sweep.MultiplyAdds, BudgetName(sweep), plan.BudgetMultiplyAdds, probeData.Train.Samples);
         return new Recommendation(
             data.Description, data.Train.Samples, probeSpec.ToString(), run.Final.Epoch, run.Final.TestAccuracy, layers, hidden,
             recommended.ParameterCount, probeSpec.ParameterCount, compute, verification);
     }
 
-    private (Verification, long SampleEpochs, double MultiplyAdds) Verify(int[] hidden, int inputs, int classes)
+    private string BudgetName(SweepCost sweep) => request.Budget is null
+        ? string.Create(CultureInfo.InvariantCulture, $"{request.BudgetFraction * 100:0.#} % of the sweep")
+        : "stated with --budget";
+
+    private (Verification, long SampleEpochs, double MultiplyAdds) Verify(int[] hidden, int inputs, int classes, int epochs)
     {
         var shapes = new List<VerifiedShape>();
         long sampleEpochs = 0;
@@ -60,10 +62,10 @@ internal sealed class Recommender(RecommendRequest request, DataSplit data, Text
             foreach (var seed in VerifySeeds)
             {
                 EpochReport? last = null;
-                MlpTrainer.Train(data, spec, Options(seed), e =>
+                MlpTrainer.Train(data, spec, Options(seed, epochs), e =>
                 {
                     last = e;
-                    Progress($"verify {string.Join('-', scaled)} seed {seed}: epoch {e.Epoch}/{request.Epochs}, test acc {F(e.TestAccuracy)}");
+                    Progress($"verify {string.Join('-', scaled)} seed {seed}: epoch {e.Epoch}/{epochs}, test acc {F(e.TestAccuracy)}");
                 }, token);
                 accuracies.Add(last!.TestAccuracy);
                 var done = (long)data.Train.Samples * last.Epoch;
@@ -79,8 +81,8 @@ internal sealed class Recommender(RecommendRequest request, DataSplit data, Text
         return (new Verification(shapes, knee.Knee.Key, knee.Knee.Size <= mine.Parameters), sampleEpochs, multiplyAdds);
     }
 
-    private TrainOptions Options(int seed) => new(
-        request.Epochs, "adam", request.LearningRate, request.BatchSize, Seed: seed, Device: "cpu");
+    private TrainOptions Options(int seed, int epochs) => new(
+        epochs, "adam", request.LearningRate, request.BatchSize, Seed: seed, Device: "cpu");
 
     private static double StandardDeviation(double[] values)
     {
