@@ -38,13 +38,13 @@ public static class RecommendationText
         if (r.Verification is { } v)
         {
             text.AppendLine();
-            text.AppendLine("verification (2 seeds each):");
+            text.AppendLine("verification star (each layer alone x0.5 and x2, 2 seeds each):");
             foreach (var s in v.Shapes)
             {
-                var scale = "x" + s.Scale.ToString("0.#", c);
-                text.AppendLine(c, $"  {scale,-4}  {string.Join('-', s.Hidden),-16} {s.Parameters,10:#,0} parameters  test acc {s.MeanTestAccuracy:0.0000} ({string.Join(", ", s.TestAccuracies.Select(a => a.ToString("0.0000", c)))})");
+                var what = s.Layer is { } layer ? $"fc{layer + 1} x{s.Scale.ToString("0.#", c)}" : "recommended";
+                text.AppendLine(c, $"  {what,-11}  {string.Join('-', s.Hidden),-16} {s.Parameters,10:#,0} parameters  test acc {s.MeanTestAccuracy:0.0000} ({string.Join(", ", s.TestAccuracies.Select(a => a.ToString("0.0000", c)))})");
             }
-            text.AppendLine(c, $"  knee: {v.Knee}: {(v.Confirmed ? "confirmed (doubling the widths gains less than the tolerance)" : "not confirmed: a wider shape is better by more than the tolerance")}");
+            text.AppendLine(c, $"  knee of the star: {v.Knee}; the recommendation is {(v.Confirmed ? "on the plateau" : "off the plateau: a neighbour is better by more than the tolerance")} (tolerance {v.Tolerance * 100:0.0} pp)");
         }
         return text.ToString();
     }

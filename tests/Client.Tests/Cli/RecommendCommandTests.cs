@@ -54,6 +54,40 @@ public sealed class RecommendCommandTests
     }
 
     [Fact]
+    public async Task Recommend_WithVerify_TrainsAStarOfOneLayerAtATimeAndCountsItInTheFraction()
+    {
+        var spec = await WriteSpecAsync(Teacher, TestContext.Current.CancellationToken);
+
+        var run = await CliRun.InvokeAsync("recommend", spec, "--sweep", spec, "--verify", "--json");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        using var doc = JsonDocument.Parse(run.Output);
+        var root = doc.RootElement;
+        var hidden = root.GetProperty("hidden").EnumerateArray().Select(w => w.GetInt32()).ToArray();
+        var verification = root.GetProperty("verification");
+        var shapes = verification.GetProperty("shapes").EnumerateArray().ToList();
+        Assert.Equal(1 + 2 * hidden.Length, shapes.Count);
+        Assert.Equal(hidden, shapes[0].GetProperty("hidden").EnumerateArray().Select(w => w.GetInt32()));
+        foreach (var shape in shapes.Skip(1))
+        {
+            var widths = shape.GetProperty("hidden").EnumerateArray().Select(w => w.GetInt32()).ToArray();
+            var layer = shape.GetProperty("layer").GetInt32();
+            var scale = shape.GetProperty("scale").GetDouble();
+            Assert.Equal(2, shape.GetProperty("testAccuracies").GetArrayLength());
+            Assert.Equal(Math.Max(1, (int)Math.Round(hidden[layer] * scale)), widths[layer]);
+            Assert.All(Enumerable.Range(0, hidden.Length).Where(l => l != layer), l => Assert.Equal(hidden[l], widths[l]));
+        }
+        var best = shapes.Max(s => s.GetProperty("meanTestAccuracy").GetDouble());
+        var mine = shapes[0].GetProperty("meanTestAccuracy").GetDouble();
+        Assert.Equal(mine >= best - verification.GetProperty("tolerance").GetDouble(), verification.GetProperty("confirmed").GetBoolean());
+        var compute = root.GetProperty("compute");
+        Assert.True(compute.GetProperty("verifyMultiplyAdds").GetDouble() > 0);
+        Assert.Equal(
+            (compute.GetProperty("probeMultiplyAdds").GetDouble() + compute.GetProperty("verifyMultiplyAdds").GetDouble()) / compute.GetProperty("sweepMultiplyAdds").GetDouble(),
+            compute.GetProperty("fraction").GetDouble(), 1e-9);
+    }
+
+    [Fact]
     public async Task Recommend_SweepSpecOfAnotherDataset_ExitsWithTwoNamingTheSweepAndWritesNothing()
     {
         var token = TestContext.Current.CancellationToken;

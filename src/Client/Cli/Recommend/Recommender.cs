@@ -49,14 +49,27 @@ internal sealed class Recommender(RecommendRequest request, DataSplit data, Text
         ? string.Create(CultureInfo.InvariantCulture, $"{request.BudgetFraction * 100:0.#} % of the sweep")
         : "stated with --budget";
 
+    // A star around the recommendation: it, and each layer alone halved and doubled, each with two seeds.
     private (Verification, long SampleEpochs, double MultiplyAdds) Verify(int[] hidden, int inputs, int classes, int epochs)
     {
+        var star = new List<(int? Layer, double Scale, int[] Hidden)> { (null, 1, hidden) };
+        for (var l = 0; l < hidden.Length; l++)
+        {
+            foreach (var scale in VerifyScales.Where(s => s != 1))
+            {
+                var scaled = (int[])hidden.Clone();
+                scaled[l] = Math.Max(1, (int)Math.Round(hidden[l] * scale));
+                if (scaled[l] != hidden[l])
+                {
+                    star.Add((l, scale, scaled));
+                }
+            }
+        }
         var shapes = new List<VerifiedShape>();
         long sampleEpochs = 0;
         double multiplyAdds = 0;
-        foreach (var scale in VerifyScales)
+        foreach (var (layer, scale, scaled) in star)
         {
-            var scaled = hidden.Select(w => Math.Max(1, (int)Math.Round(w * scale))).ToArray();
             var spec = new MlpSpec(inputs, scaled, classes);
             var accuracies = new List<double>();
             foreach (var seed in VerifySeeds)
@@ -72,13 +85,14 @@ internal sealed class Recommender(RecommendRequest request, DataSplit data, Text
                 sampleEpochs += done;
                 multiplyAdds += TrainingCost.TrainingMultiplyAdds(spec, done);
             }
-            shapes.Add(new VerifiedShape(scale, scaled, spec.ParameterCount, [.. accuracies], accuracies.Average()));
+            shapes.Add(new VerifiedShape(scale, scaled, spec.ParameterCount, [.. accuracies], accuracies.Average(), layer));
         }
         var candidates = shapes.Select(s => new KneeCandidate(
             string.Join('-', s.Hidden), s.Parameters, s.MeanTestAccuracy, StandardDeviation(s.TestAccuracies), s.TestAccuracies.Length)).ToList();
         var knee = Knee.Find(candidates)!;
-        var mine = shapes.Single(s => s.Scale == 1);
-        return (new Verification(shapes, knee.Knee.Key, knee.Knee.Size <= mine.Parameters), sampleEpochs, multiplyAdds);
+        var mine = shapes[0];
+        var onPlateau = mine.MeanTestAccuracy >= knee.Best.MeanAccuracy - knee.Tolerance;
+        return (new Verification(shapes, knee.Knee.Key, onPlateau, knee.Tolerance), sampleEpochs, multiplyAdds);
     }
 
     private TrainOptions Options(int seed, int epochs) => new(
