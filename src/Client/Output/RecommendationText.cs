@@ -27,6 +27,11 @@ public static class RecommendationText
             text.AppendLine(c, $"{l.Name,-5}  {l.ProbeWidth,11}  {saturation,10}  {saturationDimension,14}  {twoNN,9}  {used,14}  {l.Width,11}{flag}");
         }
         text.AppendLine();
+        foreach (var l in r.Layers)
+        {
+            text.AppendLine(LayerEvidence.Sentence(l));
+        }
+        text.AppendLine();
         text.AppendLine(c, $"recommended hidden widths: {string.Join('-', r.Hidden)} ({r.Parameters:#,0} parameters; width = max(4, ceil(1.25 x dimension) rounded up to a multiple of 8))");
         var k = r.Compute;
         var verification = k.VerifySampleEpochs > 0
