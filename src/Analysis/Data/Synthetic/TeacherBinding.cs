@@ -21,7 +21,7 @@ public sealed record TeacherBinding(int PlantedLayer, int Width, int EffectiveWi
     public const double KeptAgreement = 0.99;
 
     /// <summary>The widest planted layer that is measured: wider ones cost too much (the search is O(width⁵)).</summary>
-    public const int MaxMeasuredWidth = 64;
+    public const int MaxMeasuredWidth = 32;
 
     /// <summary>One line for a dataset description.</summary>
     public string Describe() =>

@@ -38,6 +38,14 @@ public sealed class TeacherBindingTests
     }
 
     [Fact]
+    public void GenerateChecked_PlantedLayerWiderThanTheMeasuredLimit_IsNotMeasured()
+    {
+        var (_, binding) = new TeacherDataset(8, [TeacherBinding.MaxMeasuredWidth + 1], 3, 200, 0, 1).GenerateChecked();
+
+        Assert.Null(binding);
+    }
+
+    [Fact]
     public void Generate_BindingTeacher_GivesEveryClassAboutItsShare()
     {
         var data = new TeacherDataset(12, [40, 5, 40], 8, 8000, 0, 5, Binding: true).Generate();
