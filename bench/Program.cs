@@ -19,9 +19,10 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["bookkeeping"] = BookkeepingBench.Run,
     ["load"] = LoadBench.Run,
     ["faults"] = FaultsBench.Run,
+    ["sizing"] = CapacityGrid.Bench.Sizing.SizingBench.Run,
 };
 // Every benchmark in turn with its default arguments (but the fault harness: its own run, minutes long); the worst exit code.
-benchmarks["all"] = _ => benchmarks.Where(b => b.Key is not ("all" or "faults")).Select(b =>
+benchmarks["all"] = _ => benchmarks.Where(b => b.Key is not ("all" or "faults" or "sizing")).Select(b =>
 {
     Console.WriteLine($"== {b.Key}");
     var code = b.Value([]);

@@ -27,23 +27,29 @@ public static class RecommendationText
             text.AppendLine(c, $"{l.Name,-5}  {l.ProbeWidth,11}  {saturation,10}  {saturationDimension,14}  {twoNN,9}  {used,14}  {l.Width,11}{flag}");
         }
         text.AppendLine();
+        foreach (var l in r.Layers)
+        {
+            text.AppendLine(LayerEvidence.Sentence(l));
+        }
+        text.AppendLine();
         text.AppendLine(c, $"recommended hidden widths: {string.Join('-', r.Hidden)} ({r.Parameters:#,0} parameters; width = max(4, ceil(1.25 x dimension) rounded up to a multiple of 8))");
         var k = r.Compute;
         var verification = k.VerifySampleEpochs > 0
             ? string.Create(c, $" + verification {k.VerifySampleEpochs:#,0} ({RecommendCommand.Number(k.VerifyMultiplyAdds)})")
             : "";
         text.AppendLine(c, $"compute: probe {k.ProbeSampleEpochs:#,0} sample-epochs ({RecommendCommand.Number(k.ProbeMultiplyAdds)} multiply-adds){verification}");
+        text.AppendLine(c, $"budget: {RecommendCommand.Number(k.BudgetMultiplyAdds)} multiply-adds ({k.Budget}); probe spent {RecommendCommand.Number(k.ProbeMultiplyAdds)} on {k.ProbeRows:#,0} rows ({k.ProbeMultiplyAdds / k.BudgetMultiplyAdds * 100:0.0} % of the budget)");
         text.AppendLine(c, $"  against a full sweep of the {k.Sweep}: {k.SweepPoints} points, {k.SweepSampleEpochs:#,0} sample-epochs ({RecommendCommand.Number(k.SweepMultiplyAdds)} multiply-adds): {k.Fraction * 100:0.0} % of its multiply-adds");
         if (r.Verification is { } v)
         {
             text.AppendLine();
-            text.AppendLine("verification (2 seeds each):");
+            text.AppendLine("verification star (each layer alone x0.5 and x2, 2 seeds each):");
             foreach (var s in v.Shapes)
             {
-                var scale = "x" + s.Scale.ToString("0.#", c);
-                text.AppendLine(c, $"  {scale,-4}  {string.Join('-', s.Hidden),-16} {s.Parameters,10:#,0} parameters  test acc {s.MeanTestAccuracy:0.0000} ({string.Join(", ", s.TestAccuracies.Select(a => a.ToString("0.0000", c)))})");
+                var what = s.Layer is { } layer ? $"fc{layer + 1} x{s.Scale.ToString("0.#", c)}" : "recommended";
+                text.AppendLine(c, $"  {what,-11}  {string.Join('-', s.Hidden),-16} {s.Parameters,10:#,0} parameters  test acc {s.MeanTestAccuracy:0.0000} ({string.Join(", ", s.TestAccuracies.Select(a => a.ToString("0.0000", c)))})");
             }
-            text.AppendLine(c, $"  knee: {v.Knee}: {(v.Confirmed ? "confirmed (doubling the widths gains less than the tolerance)" : "not confirmed: a wider shape is better by more than the tolerance")}");
+            text.AppendLine(c, $"  knee of the star: {v.Knee}; the recommendation is {(v.Confirmed ? "on the plateau" : "off the plateau: a neighbour is better by more than the tolerance")} (tolerance {v.Tolerance * 100:0.0} pp)");
         }
         return text.ToString();
     }

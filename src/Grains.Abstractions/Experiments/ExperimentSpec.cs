@@ -23,7 +23,9 @@ public sealed record ExperimentSpec(
 /// <c>gaussian-mixture</c> (one unit Gaussian per class, means <c>Separation</c> apart), <c>csv</c> (the
 /// file <c>Path</c>, label column <c>Label</c>, header mode <c>Header</c>) or <c>idx</c> (MNIST-format
 /// files in the folder <c>Path</c>). <c>ValidationFraction</c> of the samples (of the training files, for
-/// idx) form the validation part.
+/// idx) form the validation part. <c>Binding</c> (teacher only) draws an orthogonal, class-balanced teacher whose
+/// planted (narrowest) layer is checked to bind at generation time; left out of the JSON when absent, so older
+/// specs keep their keys.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("capacitygrid.dataset-spec")]
 public sealed record DatasetSpec(
@@ -40,7 +42,8 @@ public sealed record DatasetSpec(
     [property: Id(10)] double ValidationFraction = 0.1,
     [property: Id(11), JsonConverter(typeof(LabelColumnConverter))] string? Label = null,
     [property: Id(12)] string Header = "auto",
-    [property: Id(13)] double Separation = 3);
+    [property: Id(13)] double Separation = 3,
+    [property: Id(14), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Binding = null);
 
 /// <summary>
 /// The sweep: every width x depth x shape, plus every explicit <c>Layers</c> shape, each with every seed.

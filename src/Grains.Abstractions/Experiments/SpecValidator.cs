@@ -130,6 +130,10 @@ public static partial class SpecValidator
         {
             throw new SpecException("dataset.labelNoise", $"must lie in [0, 1] (got {d.LabelNoise})");
         }
+        if (d.Binding is not null && d.Kind != "teacher")
+        {
+            throw new SpecException("dataset.binding", $"applies to teacher datasets only (kind is '{d.Kind}')");
+        }
         if (d.Kind == "gaussian-mixture" && !(d.Separation >= 0 && d.Separation <= 1e6))
         {
             throw new SpecException("dataset.separation", $"must be a distance between 0 and 1e6 (got {d.Separation})");

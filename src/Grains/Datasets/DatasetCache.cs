@@ -68,8 +68,7 @@ public sealed class DatasetCache
     // Every kind but idx: one set of samples that the spec's fractions split.
     private static (TabularData Data, string Description) Samples(DatasetSpec spec) => spec.Kind switch
     {
-        "teacher" => (new TeacherDataset(spec.InputDim, spec.TeacherHidden ?? [], spec.Classes, spec.Samples, spec.LabelNoise, spec.Seed).Generate(),
-            $"teacher {spec.InputDim}-{string.Join('-', spec.TeacherHidden ?? [])}-{spec.Classes}, {spec.Samples} samples, noise {spec.LabelNoise}"),
+        "teacher" => Teacher(spec),
         "random-labels" => (new RandomLabelsDataset(spec.InputDim, spec.Classes, spec.Samples, spec.Seed).Generate(),
             $"random labels, {spec.Classes} classes, {spec.InputDim} inputs, {spec.Samples} samples"),
         "gaussian-mixture" => (new GaussianMixtureDataset(spec.InputDim, spec.Classes, spec.Samples, spec.Separation, spec.LabelNoise, spec.Seed).Generate(),
@@ -77,6 +76,21 @@ public sealed class DatasetCache
         "csv" => FromCsv(spec),
         _ => throw new ArgumentException($"dataset.kind: unknown dataset kind '{spec.Kind}'"),
     };
+
+    private static (TabularData Data, string Description) Teacher(DatasetSpec spec)
+    {
+        var teacher = new TeacherDataset(spec.InputDim, spec.TeacherHidden ?? [], spec.Classes, spec.Samples, spec.LabelNoise, spec.Seed, spec.Binding ?? false);
+        try
+        {
+            var (data, binding) = teacher.GenerateChecked();
+            return (data, teacher.Describe(binding));
+        }
+        catch (InvalidOperationException e)
+        {
+            // No binding teacher of that shape: the spec asks for something that cannot be generated.
+            throw new ArgumentException(e.Message, e);
+        }
+    }
 
     private static (TabularData Data, string Description) FromCsv(DatasetSpec spec)
     {

@@ -5,12 +5,13 @@ namespace CapacityGrid.Client.Tests.Cli;
 [Collection(CliCollection.Name)]
 public sealed class RecommendCommandTests
 {
+    private const string Teacher = """{ "kind": "teacher", "inputDim": 8, "teacherHidden": [16], "classes": 3, "samples": 800, "seed": 4 }""";
+
     [Fact]
     public async Task Recommend_TinyTeacherWithJson_PrintsAWidthPerLayerWithEvidenceAndLessComputeThanTheSweep()
     {
         var dataset = Path.Combine(Directory.CreateTempSubdirectory("capgrid-recommend-").FullName, "teacher.json");
-        await File.WriteAllTextAsync(dataset, """{ "kind": "teacher", "inputDim": 8, "teacherHidden": [16], "classes": 3, "samples": 800, "seed": 4 }""",
-            TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(dataset, Teacher, TestContext.Current.CancellationToken);
 
         var run = await CliRun.InvokeAsync("recommend", dataset, "--probe-width", "64", "--epochs", "3", "--json");
 
@@ -30,12 +31,83 @@ public sealed class RecommendCommandTests
         var compute = root.GetProperty("compute");
         Assert.Equal(root.GetProperty("trainSamples").GetInt64() * 3, compute.GetProperty("probeSampleEpochs").GetInt64());
         Assert.Equal(54, compute.GetProperty("sweepPoints").GetInt32());
-        Assert.InRange(compute.GetProperty("fraction").GetDouble(), 1e-6, 1.0);
+        Assert.InRange(compute.GetProperty("fraction").GetDouble(), 1e-6, 0.10);
+        Assert.Equal(0.10 * compute.GetProperty("sweepMultiplyAdds").GetDouble(), compute.GetProperty("budgetMultiplyAdds").GetDouble(), 1e-6);
+    }
+
+    [Fact]
+    public async Task Recommend_WithASweepSpec_PlansTheProbeWithinATenthOfThatSweepAndSaysSo()
+    {
+        var spec = await WriteSpecAsync(Teacher, TestContext.Current.CancellationToken);
+
+        var run = await CliRun.InvokeAsync("recommend", spec, "--sweep", spec, "--json");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        using var doc = JsonDocument.Parse(run.Output);
+        var compute = doc.RootElement.GetProperty("compute");
+        var sweep = compute.GetProperty("sweepMultiplyAdds").GetDouble();
+        Assert.Equal(16, compute.GetProperty("sweepPoints").GetInt32());
+        Assert.Equal(0.10 * sweep, compute.GetProperty("budgetMultiplyAdds").GetDouble(), 1e-6);
+        Assert.InRange(compute.GetProperty("probeMultiplyAdds").GetDouble(), 0.01 * sweep, 0.10 * sweep);
+        Assert.Equal("10 % of the sweep", compute.GetProperty("budget").GetString());
+        Assert.Contains("budget", run.Error);
+    }
+
+    [Fact]
+    public async Task Recommend_WithVerify_TrainsAStarOfOneLayerAtATimeAndCountsItInTheFraction()
+    {
+        var spec = await WriteSpecAsync(Teacher, TestContext.Current.CancellationToken);
+
+        var run = await CliRun.InvokeAsync("recommend", spec, "--sweep", spec, "--verify", "--json");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        using var doc = JsonDocument.Parse(run.Output);
+        var root = doc.RootElement;
+        var hidden = root.GetProperty("hidden").EnumerateArray().Select(w => w.GetInt32()).ToArray();
+        var verification = root.GetProperty("verification");
+        var shapes = verification.GetProperty("shapes").EnumerateArray().ToList();
+        Assert.Equal(1 + 2 * hidden.Length, shapes.Count);
+        Assert.Equal(hidden, shapes[0].GetProperty("hidden").EnumerateArray().Select(w => w.GetInt32()));
+        foreach (var shape in shapes.Skip(1))
+        {
+            var widths = shape.GetProperty("hidden").EnumerateArray().Select(w => w.GetInt32()).ToArray();
+            var layer = shape.GetProperty("layer").GetInt32();
+            var scale = shape.GetProperty("scale").GetDouble();
+            Assert.Equal(2, shape.GetProperty("testAccuracies").GetArrayLength());
+            Assert.Equal(Math.Max(1, (int)Math.Round(hidden[layer] * scale)), widths[layer]);
+            Assert.All(Enumerable.Range(0, hidden.Length).Where(l => l != layer), l => Assert.Equal(hidden[l], widths[l]));
+        }
+        var best = shapes.Max(s => s.GetProperty("meanTestAccuracy").GetDouble());
+        var mine = shapes[0].GetProperty("meanTestAccuracy").GetDouble();
+        Assert.Equal(mine >= best - verification.GetProperty("tolerance").GetDouble(), verification.GetProperty("confirmed").GetBoolean());
+        var compute = root.GetProperty("compute");
+        Assert.True(compute.GetProperty("verifyMultiplyAdds").GetDouble() > 0);
+        Assert.Equal(
+            (compute.GetProperty("probeMultiplyAdds").GetDouble() + compute.GetProperty("verifyMultiplyAdds").GetDouble()) / compute.GetProperty("sweepMultiplyAdds").GetDouble(),
+            compute.GetProperty("fraction").GetDouble(), 1e-9);
+    }
+
+    [Fact]
+    public async Task Recommend_SweepSpecOfAnotherDataset_ExitsWithTwoNamingTheSweepAndWritesNothing()
+    {
+        var token = TestContext.Current.CancellationToken;
+        var probe = await WriteSpecAsync(Teacher, token);
+        var other = await WriteSpecAsync(Teacher.Replace("\"seed\": 4", "\"seed\": 5", StringComparison.Ordinal), token);
+
+        var run = await CliRun.InvokeAsync("recommend", probe, "--sweep", other);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("capgrid: --sweep: the sweep's dataset", run.Error, StringComparison.Ordinal);
+        Assert.Single(run.Error.Trim().Split('\n'));
+        Assert.Empty(run.Output);
     }
 
     [Theory]
     [InlineData("no-such-file.csv", "--depth", "1", "dataset")]
     [InlineData("no-such-file.csv", "--depth", "0", "--depth")]
+    [InlineData("no-such-file.csv", "--budget", "0", "--budget")]
+    [InlineData("no-such-file.csv", "--budget", "-3", "--budget")]
+    [InlineData("no-such-file.csv", "--budget-fraction", "0", "--budget-fraction")]
     public async Task Recommend_BadInput_ExitsWithTwoNamingTheCulprit(string source, string option, string value, string named)
     {
         var run = await CliRun.InvokeAsync("recommend", source, option, value);
@@ -43,5 +115,29 @@ public sealed class RecommendCommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(named, run.Error);
         Assert.Empty(run.Output);
+    }
+
+    [Fact]
+    public async Task Recommend_BudgetBelowTheSmallestProbe_ExitsWithTwoNamingTheBudget()
+    {
+        var spec = await WriteSpecAsync(Teacher, TestContext.Current.CancellationToken);
+
+        var run = await CliRun.InvokeAsync("recommend", spec, "--budget", "1000");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("capgrid: --budget: ", run.Error, StringComparison.Ordinal);
+        Assert.Contains("cannot train even the smallest probe", run.Error, StringComparison.Ordinal);
+        Assert.Empty(run.Output);
+    }
+
+    private static async Task<string> WriteSpecAsync(string dataset, CancellationToken token)
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("capgrid-recommend-").FullName, "spec.json");
+        await File.WriteAllTextAsync(path, $$"""
+            { "name": "r", "dataset": {{dataset}},
+              "grid": { "widths": [8, 16, 32, 64], "depths": [1, 2], "seeds": [1, 2] },
+              "training": { "epochs": 4, "optimizer": "adam", "learningRate": 0.01, "batchSize": 64 } }
+            """, token);
+        return path;
     }
 }

@@ -43,6 +43,17 @@ public sealed class DatasetSpecTests
         Assert.Equal(3.0, spec.Dataset.Separation);
         Assert.Equal("auto", spec.Dataset.Header);
         Assert.Null(spec.Dataset.Label);
+        Assert.Null(spec.Dataset.Binding);
+    }
+
+    [Fact]
+    public void ToJson_WithoutBinding_LeavesTheFieldOutSoOlderSpecsKeepTheirKeys()
+    {
+        var plain = SpecParser.Parse(Spec("\"kind\": \"teacher\""));
+        var binding = SpecParser.Parse(Spec("\"kind\": \"teacher\", \"binding\": true"));
+
+        Assert.DoesNotContain("binding", SpecParser.ToJson(plain), StringComparison.OrdinalIgnoreCase);
+        Assert.True(SpecParser.Parse(SpecParser.ToJson(binding)).Dataset.Binding);
     }
 
     [Fact]
@@ -73,6 +84,7 @@ public sealed class DatasetSpecTests
     [InlineData("\"kind\": \"random-labels\", \"samples\": 5", "dataset.samples", "at least 10")]
     [InlineData("\"kind\": \"random-labels\", \"inputDim\": 0", "dataset.inputDim", "positive")]
     [InlineData("\"kind\": \"random-labels\", \"classes\": 1", "dataset.classes", "at least 2")]
+    [InlineData("\"kind\": \"gaussian-mixture\", \"binding\": true", "dataset.binding", "teacher datasets only")]
     public void Parse_ABadDatasetField_NamesTheFieldAndTheProblem(string dataset, string field, string problem)
     {
         var e = Assert.Throws<SpecException>(() => SpecParser.Parse(Spec(dataset)));

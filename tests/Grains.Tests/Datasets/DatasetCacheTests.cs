@@ -30,6 +30,15 @@ public sealed class DatasetCacheTests : IDisposable
     }
 
     [Fact]
+    public void Load_BindingTeacher_DescriptionReportsThePlantedLayersEffectiveWidth()
+    {
+        var split = DatasetCache.Load(new DatasetSpec("teacher", InputDim: 12, TeacherHidden: [40, 5, 40], Classes: 8, Samples: 1000, Binding: true));
+
+        Assert.Contains("teacher 12-40-5-40-8 (orthogonal, balanced)", split.Description, StringComparison.Ordinal);
+        Assert.Contains("planted layer 2 width 5 binds (effective width 5", split.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void LoadRaw_WithMaxTrainSamples_IsTheUnstandardisedTrainingRowsTheGridTrainsOn()
     {
         var all = new DatasetSpec("csv", SystemPackage.SklearnData.File("iris.csv"), TestFraction: 0.2, ValidationFraction: 0.1);

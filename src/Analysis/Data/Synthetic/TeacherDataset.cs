@@ -5,27 +5,38 @@ namespace CapacityGrid.Analysis.Data.Synthetic;
 /// teacher MLP (ReLU hidden layers of the given widths). A narrow teacher layer plants a bottleneck of known
 /// width; label noise replaces a fraction of labels with uniform random classes. Deterministic by seed.
 /// </summary>
-public sealed record TeacherDataset(int InputDim, int[] Hidden, int Classes, int Samples, double LabelNoise, int Seed)
+/// <remarks>
+/// A random Gaussian teacher's planted layer need not bind (its labels may depend on fewer directions than the
+/// layer has). With <paramref name="Binding"/> the teacher has orthogonal weights and output biases that balance
+/// its classes, and is redrawn (up to <see cref="MaxDraws"/> times, deterministically) until its planted layer
+/// binds (<see cref="TeacherBinding"/>); no draw binding throws. A planted layer wider than
+/// <see cref="TeacherBinding.MaxMeasuredWidth"/> is not checked.
+/// </remarks>
+public sealed record TeacherDataset(int InputDim, int[] Hidden, int Classes, int Samples, double LabelNoise, int Seed, bool Binding = false)
 {
+    /// <summary>Teachers drawn at most before a binding teacher gives up.</summary>
+    public const int MaxDraws = 16;
+
+    /// <summary>Calibration inputs for balancing and the binding check.</summary>
+    public const int CalibrationSamples = 2000;
+
     /// <summary>Generates the samples.</summary>
-    public TabularData Generate()
+    /// <exception cref="InvalidOperationException">With <see cref="Binding"/>: no draw's planted layer binds.</exception>
+    public TabularData Generate() => GenerateChecked(check: false).Data;
+
+    /// <summary>Generates the samples and measures whether the teacher's planted layer binds (null when not measured).</summary>
+    /// <exception cref="InvalidOperationException">With <see cref="Binding"/>: no draw's planted layer binds.</exception>
+    public (TabularData Data, TeacherBinding? Binding) GenerateChecked() => GenerateChecked(check: true);
+
+    /// <summary>The description of a teacher dataset, with its planted layer's binding when measured.</summary>
+    public string Describe(TeacherBinding? binding) =>
+        $"teacher {InputDim}-{string.Join('-', Hidden)}-{Classes}{(Binding ? " (orthogonal, balanced)" : "")}, {Samples} samples, noise {LabelNoise}" +
+        (binding is null ? "" : $", {binding.Describe()}");
+
+    private (TabularData Data, TeacherBinding? Binding) GenerateChecked(bool check)
     {
         var random = new Random(Seed);
-        var widths = Hidden.Append(Classes).ToArray();
-        var layers = new List<(double[] W, int Out, int In)>();
-        var fanIn = InputDim;
-        foreach (var w in widths)
-        {
-            // He-style scale keeps activations of a deep random teacher from vanishing.
-            var scale = Math.Sqrt(2.0 / fanIn);
-            var weights = new double[w * fanIn];
-            for (var i = 0; i < weights.Length; i++)
-            {
-                weights[i] = Gaussian(random) * scale;
-            }
-            layers.Add((weights, w, fanIn));
-            fanIn = w;
-        }
+        var (teacher, binding) = Binding ? DrawBinding(random) : Draw(random, check);
 
         var features = new float[(long)Samples * InputDim];
         var labels = new int[Samples];
@@ -37,43 +48,56 @@ public sealed record TeacherDataset(int InputDim, int[] Hidden, int Classes, int
                 x[j] = Gaussian(random);
                 features[(long)s * InputDim + j] = (float)x[j];
             }
-            var label = Teach(layers, x);
+            var label = TeacherNetwork.ArgMax(teacher.Forward(x));
             if (LabelNoise > 0 && random.NextDouble() < LabelNoise)
             {
                 label = random.Next(Classes);
             }
             labels[s] = label;
         }
-        return new TabularData(features, Samples, InputDim, labels, Classes).Validated();
+        return (new TabularData(features, Samples, InputDim, labels, Classes).Validated(), binding);
     }
 
-    private static int Teach(List<(double[] W, int Out, int In)> layers, double[] input)
+    // The original Gaussian teacher: the random stream is consumed exactly as before, so old seeds keep their data.
+    private (TeacherNetwork, TeacherBinding?) Draw(Random random, bool check)
     {
-        var a = input;
-        for (var l = 0; l < layers.Count; l++)
+        var teacher = TeacherNetwork.Draw(random, InputDim, Hidden, Classes, orthogonal: false);
+        return (teacher, check ? TeacherBindingCheck.Measure(teacher, Calibration()) : null);
+    }
+
+    private (TeacherNetwork, TeacherBinding?) DrawBinding(Random random)
+    {
+        var calibration = Calibration();
+        TeacherBinding? last = null;
+        for (var draw = 0; draw < MaxDraws; draw++)
         {
-            var (w, outputs, inputs) = layers[l];
-            var next = new double[outputs];
-            for (var o = 0; o < outputs; o++)
+            var teacher = TeacherNetwork.Draw(random, InputDim, Hidden, Classes, orthogonal: true);
+            teacher.Balance(calibration);
+            last = TeacherBindingCheck.Measure(teacher, calibration);
+            if (last is null || last.Binds)
             {
-                var sum = 0.0;
-                for (var i = 0; i < inputs; i++)
-                {
-                    sum += w[o * inputs + i] * a[i];
-                }
-                next[o] = l < layers.Count - 1 ? Math.Max(0, sum) : sum;
-            }
-            a = next;
-        }
-        var best = 0;
-        for (var k = 1; k < a.Length; k++)
-        {
-            if (a[k] > a[best])
-            {
-                best = k;
+                return (teacher, last);
             }
         }
-        return best;
+        throw new InvalidOperationException(
+            $"dataset.binding: no teacher {InputDim}-{string.Join('-', Hidden)}-{Classes} of {MaxDraws} draws (seed {Seed}) binds at its planted layer; the last: {last!.Describe()}");
+    }
+
+    // Calibration inputs from a stream of their own, so they do not shift the samples.
+    private List<double[]> Calibration()
+    {
+        var random = new Random(unchecked(Seed * 7919 + 104729));
+        var inputs = new List<double[]>(CalibrationSamples);
+        for (var s = 0; s < CalibrationSamples; s++)
+        {
+            var x = new double[InputDim];
+            for (var j = 0; j < InputDim; j++)
+            {
+                x[j] = Gaussian(random);
+            }
+            inputs.Add(x);
+        }
+        return inputs;
     }
 
     /// <summary>A standard normal draw (Box-Muller), stable across .NET versions for a seeded <see cref="Random"/>.</summary>

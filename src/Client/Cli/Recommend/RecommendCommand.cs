@@ -27,9 +27,11 @@ public static class RecommendCommand
     {
         var source = new Argument<string>("dataset") { Description = "A CSV file (.csv, .csv.gz), an IDX folder, an experiment spec or a bare dataset spec (.json)" };
         var label = new Option<string?>("--label") { Description = "The CSV label column, by header name or 0-based index (default: the last column)" };
-        var width = new Option<int>("--probe-width") { Description = "Width of every hidden layer of the over-sized probe", DefaultValueFactory = _ => 256 };
+        var width = new Option<int?>("--probe-width") { Description = "The probe's width at most (default: the sweep's widest layer); the budget may choose a narrower one" };
         var depth = new Option<int>("--depth") { Description = "Hidden layers of the probe (and of the recommendation)", DefaultValueFactory = _ => 2 };
-        var epochs = new Option<int>("--epochs") { Description = "Epochs the probe (and each verification model) trains", DefaultValueFactory = _ => 20 };
+        var epochs = new Option<int?>("--epochs") { Description = "Epochs the probe (and each verification model) trains at most (default: the sweep's, or 20)" };
+        var budget = new Option<double?>("--budget") { Description = "The probe's compute budget in training multiply-adds (default: --budget-fraction of the sweep)" };
+        var fraction = new Option<double>("--budget-fraction") { Description = "The probe's share of the sweep's multiply-adds without --budget", DefaultValueFactory = _ => RecommendRequest.DefaultBudgetFraction };
         var rate = new Option<double>("--learning-rate") { Description = "Adam's learning rate", DefaultValueFactory = _ => 0.003 };
         var batch = new Option<int>("--batch-size") { Description = "Batch size", DefaultValueFactory = _ => 64 };
         var seed = new Option<int>("--seed") { Description = "Seed of the probe's initialisation and batch order", DefaultValueFactory = _ => 1 };
@@ -38,12 +40,12 @@ public static class RecommendCommand
         var json = new Option<bool>("--json") { Description = "Print the recommendation as JSON" };
         var command = new Command("recommend", "Recommend each hidden layer's width from one over-sized probe model, with its evidence and the compute saved against a sweep")
         {
-            source, label, width, depth, epochs, rate, batch, seed, verify, sweep, json,
+            source, label, width, depth, epochs, rate, batch, seed, verify, sweep, budget, fraction, json,
         };
         command.SetAction((parse, token) => RunAsync(
             new RecommendRequest(parse.GetValue(source)!, parse.GetValue(label), parse.GetValue(width), parse.GetValue(depth),
                 parse.GetValue(epochs), parse.GetValue(rate), parse.GetValue(batch), parse.GetValue(seed), parse.GetValue(verify),
-                parse.GetValue(sweep)),
+                parse.GetValue(sweep), parse.GetValue(budget), parse.GetValue(fraction)),
             parse.GetValue(json), output, error, token));
         return command;
     }
@@ -51,36 +53,57 @@ public static class RecommendCommand
     private static async Task<int> RunAsync(RecommendRequest request, bool json, TextWriter output, TextWriter error, CancellationToken token)
     {
         DataSplit data;
-        GridSpec sweepGrid;
-        int sweepEpochs;
-        string sweepName;
+        SweepCost sweepCost;
+        ProbePlan plan;
         try
         {
             request.Validate();
             var dataset = DatasetOf(request.Source, request.Label);
+            var (sweepGrid, sweepEpochs, sweepName) = SweepOf(request, dataset);
             data = await Task.Run(() => DatasetCache.Load(dataset), token);
-            (sweepGrid, sweepEpochs, sweepName) = SweepOf(request);
+            sweepCost = SweepCost.Of(sweepGrid, sweepEpochs, sweepName, data.Train);
+            plan = PlanProbe(request, data, sweepGrid, sweepEpochs, sweepCost);
         }
         catch (Exception e) when (e is SpecException or DataFormatException or IOException or ArgumentException)
         {
             await error.WriteLineAsync($"capgrid: {e.Message}");
             return ExitCodes.BadInput;
         }
-        var recommendation = await Task.Run(() => new Recommender(request, data, error, token).Run(sweepGrid, sweepEpochs, sweepName), token);
+        var recommendation = await Task.Run(() => new Recommender(request, data, error, token).Run(plan, sweepCost), token);
         await output.WriteAsync(json
             ? JsonSerializer.Serialize(recommendation, JsonOutput.Options) + Environment.NewLine
             : RecommendationText.Render(recommendation));
         return ExitCodes.Success;
     }
 
-    private static (GridSpec Grid, int Epochs, string Name) SweepOf(RecommendRequest request)
+    private static (GridSpec Grid, int Epochs, string Name) SweepOf(RecommendRequest request, DatasetSpec dataset)
     {
         if (request.Sweep is not { } path)
         {
-            return (DefaultSweep, request.Epochs, "default grid: widths 8-256 x depths 1-3 x 3 seeds");
+            return (DefaultSweep, request.Epochs ?? RecommendRequest.DefaultEpochs, "default grid: widths 8-256 x depths 1-3 x 3 seeds");
         }
         var spec = SpecParser.ParseFile(path);
+        if (!SameData.Equal(spec.Dataset, dataset))
+        {
+            throw new SpecException("--sweep", $"the sweep's dataset ({SameData.Name(spec.Dataset)}) differs from the probe's ({SameData.Name(dataset)})");
+        }
         return (spec.Grid, spec.Training.Epochs, $"grid of {path}");
+    }
+
+    // The budget, and the probe it affords; a budget too small for any probe is bad input.
+    private static ProbePlan PlanProbe(RecommendRequest request, DataSplit data, GridSpec grid, int sweepEpochs, SweepCost sweep)
+    {
+        var budget = request.Budget ?? request.BudgetFraction * sweep.MultiplyAdds;
+        try
+        {
+            return ProbePlanner.Plan(
+                budget, data.Train.FeatureCount, data.Train.Classes, request.Depth, data.Train.Samples,
+                request.Epochs ?? sweepEpochs, request.ProbeWidth ?? grid.Widths.Concat(grid.BottleneckWidths ?? []).Max());
+        }
+        catch (ArgumentException e)
+        {
+            throw new SpecException(request.Budget is null ? "--budget-fraction" : "--budget", e.Message.Split(" (Parameter")[0]);
+        }
     }
 
     // The dataset as in specs: a folder is IDX, a .json file an experiment or bare dataset spec, else a CSV file.

@@ -3,13 +3,31 @@ using CapacityGrid.Grains.Abstractions.Experiments;
 namespace CapacityGrid.Client.Cli.Recommend;
 
 /// <summary>The options of one <c>capgrid recommend</c> call.</summary>
+/// <param name="ProbeWidth">The probe's width at most (null: the sweep's widest layer).</param>
+/// <param name="Epochs">The probe's epochs at most (null: the sweep's epochs, or <see cref="DefaultEpochs"/> without a sweep spec).</param>
+/// <param name="Budget">The probe's budget in training multiply-adds (null: <paramref name="BudgetFraction"/> of the sweep).</param>
+/// <param name="BudgetFraction">The probe's share of the sweep's multiply-adds when no budget is stated.</param>
 public sealed record RecommendRequest(
-    string Source, string? Label, int ProbeWidth, int Depth, int Epochs, double LearningRate, int BatchSize, int Seed,
-    bool Verify, string? Sweep)
+    string Source, string? Label, int? ProbeWidth, int Depth, int? Epochs, double LearningRate, int BatchSize, int Seed,
+    bool Verify, string? Sweep, double? Budget = null, double BudgetFraction = RecommendRequest.DefaultBudgetFraction)
 {
+    /// <summary>The probe's default share of the sweep's multiply-adds: 10 %.</summary>
+    public const double DefaultBudgetFraction = 0.10;
+
+    /// <summary>Epochs without a sweep spec or <c>--epochs</c>.</summary>
+    public const int DefaultEpochs = 20;
+
     /// <summary>Throws a <see cref="SpecException"/> naming the first option that cannot be used.</summary>
     public void Validate()
     {
+        if (Budget is { } budget && !(budget > 0 && double.IsFinite(budget)))
+        {
+            throw new SpecException("--budget", $"must be a positive number of multiply-adds (got {budget})");
+        }
+        if (!(BudgetFraction is > 0 and <= 1))
+        {
+            throw new SpecException("--budget-fraction", $"must lie in (0, 1] (got {BudgetFraction})");
+        }
         if (ProbeWidth is < 1 or > SpecValidator.MaxWidth)
         {
             throw new SpecException("--probe-width", $"must lie between 1 and {SpecValidator.MaxWidth} (got {ProbeWidth})");

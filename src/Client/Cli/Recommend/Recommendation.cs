@@ -37,6 +37,9 @@ public sealed record Recommendation(
 /// <param name="SweepSampleEpochs">Its sample-epochs, on this dataset's training part.</param>
 /// <param name="SweepMultiplyAdds">Its multiply-adds.</param>
 /// <param name="Fraction">(probe + verification) multiply-adds / sweep multiply-adds.</param>
+/// <param name="Budget">Where the probe's budget came from: a share of the sweep or a stated number.</param>
+/// <param name="BudgetMultiplyAdds">The probe's budget in training multiply-adds.</param>
+/// <param name="ProbeRows">Training rows the probe trained on.</param>
 public sealed record ComputeComparison(
     long ProbeSampleEpochs,
     double ProbeMultiplyAdds,
@@ -46,18 +49,27 @@ public sealed record ComputeComparison(
     int SweepPoints,
     long SweepSampleEpochs,
     double SweepMultiplyAdds,
-    double Fraction);
+    double Fraction,
+    string Budget,
+    double BudgetMultiplyAdds,
+    int ProbeRows);
 
-/// <summary>The verification grid: the recommendation scaled by 0.5, 1 and 2, each over a few seeds, and its knee.</summary>
-/// <param name="Shapes">Each shape's accuracies.</param>
+/// <summary>
+/// The verification star: the recommendation and each layer alone halved and doubled, two seeds each, and its knee.
+/// </summary>
+/// <param name="Shapes">Each shape's accuracies, the recommendation first.</param>
 /// <param name="Knee">The knee of these shapes (hidden widths joined by '-').</param>
-/// <param name="Confirmed">True when the knee is the recommendation itself or smaller (x2 adds less than the tolerance).</param>
-public sealed record Verification(IReadOnlyList<VerifiedShape> Shapes, string Knee, bool Confirmed);
+/// <param name="Confirmed">
+/// True when the recommendation is on the plateau: its mean test accuracy is within the tolerance of the best shape's.
+/// </param>
+/// <param name="Tolerance">The knee's tolerance: 0.5 pp or the best shape's seed spread.</param>
+public sealed record Verification(IReadOnlyList<VerifiedShape> Shapes, string Knee, bool Confirmed, double Tolerance);
 
-/// <summary>One shape of the verification grid.</summary>
-/// <param name="Scale">0.5, 1 or 2.</param>
+/// <summary>One shape of the verification star.</summary>
+/// <param name="Scale">0.5, 1 or 2: the factor on <paramref name="Layer"/>.</param>
 /// <param name="Hidden">Its hidden widths.</param>
 /// <param name="Parameters">Its parameter count.</param>
 /// <param name="TestAccuracies">Final test accuracy per seed.</param>
 /// <param name="MeanTestAccuracy">Their mean.</param>
-public sealed record VerifiedShape(double Scale, int[] Hidden, long Parameters, double[] TestAccuracies, double MeanTestAccuracy);
+/// <param name="Layer">The 0-based hidden layer scaled; null for the recommendation itself.</param>
+public sealed record VerifiedShape(double Scale, int[] Hidden, long Parameters, double[] TestAccuracies, double MeanTestAccuracy, int? Layer = null);

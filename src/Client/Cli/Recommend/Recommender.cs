@@ -13,14 +13,15 @@ internal sealed class Recommender(RecommendRequest request, DataSplit data, Text
     private static readonly int[] VerifySeeds = [1, 2];
     private static readonly double[] VerifyScales = [0.5, 1, 2];
 
-    public Recommendation Run(GridSpec sweepGrid, int sweepEpochs, string sweepName)
+    public Recommendation Run(ProbePlan plan, SweepCost sweep)
     {
         var inputs = data.Train.FeatureCount;
         var classes = data.Train.Classes;
-        var probeSpec = new MlpSpec(inputs, [.. Enumerable.Repeat(request.ProbeWidth, request.Depth)], classes);
-        Progress($"probe {probeSpec} on {data.Description}: {data.Train.Samples} training samples, {request.Epochs} epochs");
-        var run = ProbeRun.Train(data, probeSpec, Options(request.Seed), e =>
-            Progress($"probe epoch {e.Epoch}/{request.Epochs}: train acc {F(e.TrainAccuracy)}, test acc {F(e.TestAccuracy)}"), token);
+        var probeSpec = new MlpSpec(inputs, [.. Enumerable.Repeat(plan.Width, plan.Depth)], classes);
+        var probeData = data.LimitTrain(plan.Rows);
+        Progress($"budget {RecommendCommand.Number(plan.BudgetMultiplyAdds)} multiply-adds ({BudgetName(sweep)}): probe {probeSpec} on {data.Description}: {probeData.Train.Samples} training samples, {plan.Epochs} epochs");
+        var run = ProbeRun.Train(probeData, probeSpec, Options(request.Seed, plan.Epochs), e =>
+            Progress($"probe epoch {e.Epoch}/{plan.Epochs}: train acc {F(e.TrainAccuracy)}, test acc {F(e.TestAccuracy)}"), token);
         var layers = ProbeRecommender.Recommend(run.Probe);
         var hidden = layers.Select(l => l.Width).ToArray();
         var recommended = new MlpSpec(inputs, hidden, classes);
@@ -31,56 +32,71 @@ internal sealed class Recommender(RecommendRequest request, DataSplit data, Text
         double verifyMultiplyAdds = 0;
         if (request.Verify)
         {
-            (verification, verifySampleEpochs, verifyMultiplyAdds) = Verify(hidden, inputs, classes);
+            (verification, verifySampleEpochs, verifyMultiplyAdds) = Verify(hidden, inputs, classes, plan.Epochs);
         }
 
-        var sweepShapes = GridPlanner.Configurations(sweepGrid);
-        var sweepSampleEpochs = (long)data.Train.Samples * sweepEpochs;
-        var sweepMultiplyAdds = sweepShapes.Sum(h => TrainingCost.TrainingMultiplyAdds(new MlpSpec(inputs, h, classes), sweepSampleEpochs)) * sweepGrid.Seeds.Length;
         var probeMultiplyAdds = TrainingCost.TrainingMultiplyAdds(probeSpec, run.SampleEpochs);
         var compute = new ComputeComparison(
-            run.SampleEpochs, probeMultiplyAdds, verifySampleEpochs, verifyMultiplyAdds, sweepName,
-            sweepShapes.Count * sweepGrid.Seeds.Length, sweepSampleEpochs * sweepShapes.Count * sweepGrid.Seeds.Length, sweepMultiplyAdds,
-            (probeMultiplyAdds + verifyMultiplyAdds) / sweepMultiplyAdds);
+            run.SampleEpochs, probeMultiplyAdds, verifySampleEpochs, verifyMultiplyAdds, sweep.Name,
+            sweep.Points, sweep.SampleEpochs, sweep.MultiplyAdds,
+            (probeMultiplyAdds + verifyMultiplyAdds) / sweep.MultiplyAdds, BudgetName(sweep), plan.BudgetMultiplyAdds, probeData.Train.Samples);
         return new Recommendation(
             data.Description, data.Train.Samples, probeSpec.ToString(), run.Final.Epoch, run.Final.TestAccuracy, layers, hidden,
             recommended.ParameterCount, probeSpec.ParameterCount, compute, verification);
     }
 
-    private (Verification, long SampleEpochs, double MultiplyAdds) Verify(int[] hidden, int inputs, int classes)
+    private string BudgetName(SweepCost sweep) => request.Budget is null
+        ? string.Create(CultureInfo.InvariantCulture, $"{request.BudgetFraction * 100:0.#} % of the sweep")
+        : "stated with --budget";
+
+    // A star around the recommendation: it, and each layer alone halved and doubled, each with two seeds.
+    private (Verification, long SampleEpochs, double MultiplyAdds) Verify(int[] hidden, int inputs, int classes, int epochs)
     {
+        var star = new List<(int? Layer, double Scale, int[] Hidden)> { (null, 1, hidden) };
+        for (var l = 0; l < hidden.Length; l++)
+        {
+            foreach (var scale in VerifyScales.Where(s => s != 1))
+            {
+                var scaled = (int[])hidden.Clone();
+                scaled[l] = Math.Max(1, (int)Math.Round(hidden[l] * scale));
+                if (scaled[l] != hidden[l])
+                {
+                    star.Add((l, scale, scaled));
+                }
+            }
+        }
         var shapes = new List<VerifiedShape>();
         long sampleEpochs = 0;
         double multiplyAdds = 0;
-        foreach (var scale in VerifyScales)
+        foreach (var (layer, scale, scaled) in star)
         {
-            var scaled = hidden.Select(w => Math.Max(1, (int)Math.Round(w * scale))).ToArray();
             var spec = new MlpSpec(inputs, scaled, classes);
             var accuracies = new List<double>();
             foreach (var seed in VerifySeeds)
             {
                 EpochReport? last = null;
-                MlpTrainer.Train(data, spec, Options(seed), e =>
+                MlpTrainer.Train(data, spec, Options(seed, epochs), e =>
                 {
                     last = e;
-                    Progress($"verify {string.Join('-', scaled)} seed {seed}: epoch {e.Epoch}/{request.Epochs}, test acc {F(e.TestAccuracy)}");
+                    Progress($"verify {string.Join('-', scaled)} seed {seed}: epoch {e.Epoch}/{epochs}, test acc {F(e.TestAccuracy)}");
                 }, token);
                 accuracies.Add(last!.TestAccuracy);
                 var done = (long)data.Train.Samples * last.Epoch;
                 sampleEpochs += done;
                 multiplyAdds += TrainingCost.TrainingMultiplyAdds(spec, done);
             }
-            shapes.Add(new VerifiedShape(scale, scaled, spec.ParameterCount, [.. accuracies], accuracies.Average()));
+            shapes.Add(new VerifiedShape(scale, scaled, spec.ParameterCount, [.. accuracies], accuracies.Average(), layer));
         }
         var candidates = shapes.Select(s => new KneeCandidate(
             string.Join('-', s.Hidden), s.Parameters, s.MeanTestAccuracy, StandardDeviation(s.TestAccuracies), s.TestAccuracies.Length)).ToList();
         var knee = Knee.Find(candidates)!;
-        var mine = shapes.Single(s => s.Scale == 1);
-        return (new Verification(shapes, knee.Knee.Key, knee.Knee.Size <= mine.Parameters), sampleEpochs, multiplyAdds);
+        var mine = shapes[0];
+        var onPlateau = mine.MeanTestAccuracy >= knee.Best.MeanAccuracy - knee.Tolerance;
+        return (new Verification(shapes, knee.Knee.Key, onPlateau, knee.Tolerance), sampleEpochs, multiplyAdds);
     }
 
-    private TrainOptions Options(int seed) => new(
-        request.Epochs, "adam", request.LearningRate, request.BatchSize, Seed: seed, Device: "cpu");
+    private TrainOptions Options(int seed, int epochs) => new(
+        epochs, "adam", request.LearningRate, request.BatchSize, Seed: seed, Device: "cpu");
 
     private static double StandardDeviation(double[] values)
     {
