@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CapacityGrid.Tests.Shared;
 
 namespace CapacityGrid.Client.Tests.Cli;
 
@@ -15,9 +16,14 @@ public sealed class RecommendValidationTests
     [Theory]
     [InlineData("""{ "kind": "teacher", "inputDim": 20, "teacherHidden": [24, 6], "classes": 6, "samples": 4000, "seed": 5, "binding": true }""", 32)]
     [InlineData("""{ "kind": "teacher", "inputDim": 10, "teacherHidden": [4, 16], "classes": 5, "samples": 4000, "seed": 2, "binding": true }""", 16)]
-    [InlineData("""{ "kind": "csv", "path": "/usr/lib/python3/dist-packages/sklearn/datasets/data/wine_data.csv" }""", 16)]
+    [InlineData("""{ "kind": "csv", "path": "{sklearn}/wine_data.csv" }""", 16)]
     public async Task Recommend_HeldOutDataSet_EveryLayerWithinOneGridStepOfTheSweepsKneeAtATenthOfItsCompute(string dataset, int knee)
     {
+        if (dataset.Contains("{sklearn}", StringComparison.Ordinal))
+        {
+            dataset = dataset.Replace("{sklearn}", SystemPackage.SklearnData.Path, StringComparison.Ordinal);
+            SystemPackage.SklearnData.Require();
+        }
         var spec = Path.Combine(Directory.CreateTempSubdirectory("capgrid-validate-").FullName, "spec.json");
         await File.WriteAllTextAsync(spec, $$"""
             { "name": "v", "dataset": {{dataset}},
