@@ -34,9 +34,16 @@ public static class CapgridCli
         }
         try
         {
-            // Exceptions come here (not to System.CommandLine's handler, which prints a stack trace with whatever
+            // Ctrl-C is the caller's (see Interrupts): System.CommandLine's own handler would end the process before
+            // the silo stops. Exceptions come here (not to System.CommandLine's handler, which prints a stack trace with whatever
             // secrets its messages hold).
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken);
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, cancellationToken);
+        }
+        catch (ExperimentInterruptedException e) when (cancellationToken.IsCancellationRequested)
+        {
+            // Printed last, after the embedded silo and Azurite have stopped.
+            await error.WriteLineAsync($"capgrid: {e.Hint}");
+            return ExitCodes.Cancelled;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -70,12 +70,20 @@ public sealed class AzuriteLauncher : IAsyncDisposable
     {
         var executable = AzuriteLocator.Locate(progress);
         Directory.CreateDirectory(dataFolder);
-        var start = new ProcessStartInfo(executable)
+        // In a session of its own, Azurite is outside the terminal's process group: Ctrl-C reaches capgrid only,
+        // and capgrid stops Azurite itself, last, once the silo has saved what it holds. setsid (util-linux) execs
+        // in place (a child is never a group leader), so the process id stays Azurite's.
+        var setsid = OperatingSystem.IsWindows() ? null : SessionLauncher();
+        var start = new ProcessStartInfo(setsid ?? executable)
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        if (setsid is not null)
+        {
+            start.ArgumentList.Add(executable);
+        }
         foreach (var arg in new[]
         {
             "--silent", "--skipApiVersionCheck", "--location", dataFolder,
@@ -119,6 +127,11 @@ public sealed class AzuriteLauncher : IAsyncDisposable
         }
         return launcher;
     }
+
+    private static string? SessionLauncher() =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin").Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => Path.Combine(dir, "setsid"))
+            .FirstOrDefault(File.Exists);
 
     private static async Task<bool> AllAnswerAsync(int[] ports, CancellationToken cancellationToken)
     {
