@@ -35,6 +35,7 @@ public sealed class Interrupts : IDisposable
         }
         // A second signal means the user will not wait: no shutdown hooks, no flushing, no silo stop.
         Console.Error.WriteLine("capgrid: interrupted");
+        Silo.Storage.AzuriteLauncher.TerminateStartedNow();
         if (OperatingSystem.IsWindows())
         {
             Environment.Exit(ExitCodes.Cancelled);

@@ -17,6 +17,7 @@ public sealed class AzuriteLauncher : IAsyncDisposable
     // wait indefinitely for clients to hang up; 6 s after SIGTERM every write has been saved, so a hard
     // kill then loses nothing.
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(6);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, bool> StartedProcesses = new();
     private readonly Process? _process;
     private readonly StringBuilder _output;
 
@@ -110,6 +111,7 @@ public sealed class AzuriteLauncher : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var launcher = new AzuriteLauncher(process, connectionString, output);
+        StartedProcesses[process.Id] = true;
 
         // Azurite opens its blob, queue and table servers one after another; callers use all three (Orleans
         // keeps membership and reminders in tables), so it is ready only when every port answers.
@@ -170,6 +172,18 @@ public sealed class AzuriteLauncher : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>
+    /// Sends SIGTERM to every Azurite this process started and has not stopped, without waiting: for a process that
+    /// must end at once (a second Ctrl-C), so Azurite, in a session of its own, does not outlive it.
+    /// </summary>
+    public static void TerminateStartedNow()
+    {
+        foreach (var pid in StartedProcesses.Keys)
+        {
+            Signals.Terminate(pid);
+        }
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
@@ -177,6 +191,7 @@ public sealed class AzuriteLauncher : IAsyncDisposable
         {
             return;
         }
+        StartedProcesses.TryRemove(_process.Id, out _);
         try
         {
             // SIGTERM first: a hard kill straight away would lose the writes of the last few seconds.
