@@ -25,7 +25,8 @@ public static class CapgridCli
             ReportCommand.Create(global, output, error),
             SiloCommand.Create(global, output, error),
         };
-        global.AddTo(root);
+        // Local-only commands: they read files on this machine and never reach storage or a cluster.
+        global.AddTo(root.Subcommands.Where(c => c.Name is not ("measure" or "recommend")));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

@@ -31,6 +31,40 @@ public sealed class CliSurfaceTests : IDisposable
     }
 
     [Theory]
+    [InlineData("measure", "dataset")]
+    [InlineData("measure", "model")]
+    [InlineData("recommend", null)]
+    public async Task Help_OfALocalOnlyCommand_ListsNoClusterOptions(string command, string? subcommand)
+    {
+        var help = await CliRun.InvokeAsync([command, .. subcommand is null ? Array.Empty<string>() : [subcommand], "--help"]);
+
+        Assert.True(help.ExitCode == 0, help.Error);
+        Assert.DoesNotContain("--cluster", help.Output);
+        Assert.DoesNotContain("--storage", help.Output);
+        Assert.DoesNotContain("--data ", help.Output);
+    }
+
+    [Fact]
+    public async Task Help_OfMeasureModel_NamesItsProbeOptionAsItIsSpelled()
+    {
+        var help = await CliRun.InvokeAsync("measure", "model", "--help");
+
+        Assert.Contains("--probe-data", help.Output);
+        Assert.DoesNotContain("--data", help.Output.Replace("--probe-data", ""));
+    }
+
+    [Theory]
+    [InlineData("status")]
+    [InlineData("export")]
+    public async Task Help_OfAStorageCommand_StillListsTheClusterOptions(string command)
+    {
+        var help = await CliRun.InvokeAsync(command, "--help");
+
+        Assert.Contains("--storage", help.Output);
+        Assert.Contains("--cluster", help.Output);
+    }
+
+    [Theory]
     [InlineData("status")]
     [InlineData("list")]
     [InlineData("watch")]

@@ -15,8 +15,8 @@ using CapacityGrid.Grains.Training;
 namespace CapacityGrid.Client.Cli.Measure;
 
 /// <summary>
-/// <c>capgrid measure model &lt;checkpoint&gt; [--data &lt;source&gt;] [--prune] [--json]</c>: the weight measures of a
-/// trained model read from a checkpoint file, and with <c>--data</c> the layer probe of its hidden layers (and with
+/// <c>capgrid measure model &lt;checkpoint&gt; [--probe-data &lt;source&gt;] [--prune] [--json]</c>: the weight measures of a
+/// trained model read from a checkpoint file, and with <c>--probe-data</c> the layer probe of its hidden layers (and with
 /// <c>--prune</c> its magnitude pruning curve) on that data.
 /// </summary>
 public static class MeasureModelCommand
@@ -25,12 +25,12 @@ public static class MeasureModelCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var checkpoint = new Argument<string>("checkpoint") { Description = "A checkpoint file (e.g. a downloaded epoch-NNNN.ckpt blob)" };
-        // Shadows the global --data (Azurite's folder), which this command has no use for: the nearer option takes the value.
+        // Named --probe-data: --data is the cluster commands' Azurite folder.
         var data = new Option<string?>("--probe-data") { Description = "Probe the hidden layers on this data: an experiment spec (.json; its test part), a CSV file or an IDX folder (standardised with their own statistics)" };
-        var label = new Option<string?>("--label") { Description = "The CSV label column of --data, by header name or 0-based index (default: the last column)" };
-        var prune = new Option<bool>("--prune") { Description = "Also measure the magnitude pruning curve (needs --data with a spec: it fine-tunes on the training part)" };
+        var label = new Option<string?>("--label") { Description = "The CSV label column of --probe-data, by header name or 0-based index (default: the last column)" };
+        var prune = new Option<bool>("--prune") { Description = "Also measure the magnitude pruning curve (needs --probe-data with a spec: it fine-tunes on the training part)" };
         var json = new Option<bool>("--json") { Description = "Print the measures as JSON (keys documented in the README)" };
-        var command = new Command("model", "Measure a trained model from its checkpoint: weight entropy, ranks, power-law alpha, capacity; layer saturation and information with --data")
+        var command = new Command("model", "Measure a trained model from its checkpoint: weight entropy, ranks, power-law alpha, capacity; layer saturation and information with --probe-data")
         {
             checkpoint, data, label, prune, json,
         };
@@ -88,7 +88,7 @@ public static class MeasureModelCommand
         return ExitCodes.Success;
     }
 
-    // The --data samples, checked against the model; null without --data.
+    // The --probe-data samples, checked against the model; null without it.
     private static ModelData? LoadData(Request request, IModelSpec spec)
     {
         if (request.Prune && spec is not MlpSpec)
@@ -98,13 +98,13 @@ public static class MeasureModelCommand
         if (request.Data is not { } source)
         {
             return request.Prune
-                ? throw new SpecException("--prune", "needs --data with an experiment spec (.json): pruning fine-tunes on its training part")
+                ? throw new SpecException("--prune", "needs --probe-data with an experiment spec (.json): pruning fine-tunes on its training part")
                 : null;
         }
         var data = ModelData.Load(source, request.Label);
         if (request.Prune && data.Split is null)
         {
-            throw new SpecException("--prune", $"needs --data with an experiment spec (.json) to fine-tune on; {source} has no training part");
+            throw new SpecException("--prune", $"needs --probe-data with an experiment spec (.json) to fine-tune on; {source} has no training part");
         }
         if (data.Samples.FeatureCount != spec.InputDim)
         {
