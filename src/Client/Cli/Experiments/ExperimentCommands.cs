@@ -133,6 +133,11 @@ public static class ExperimentCommands
         {
             return ExitCodes.BadInput;
         }
+        if (await EmptyLocalStorage.HoldsNothingAsync(options, cancellationToken))
+        {
+            await error.WriteLineAsync($"capgrid: no experiment '{id}' in this storage (see 'capgrid list')");
+            return ExitCodes.BadInput;
+        }
         return await Connected.RunAsync(options, error, async grid =>
             await ExperimentWatch.FindAsync(grid.Grains, id, error, cancellationToken) is { } status
                 ? await work(grid, status)
