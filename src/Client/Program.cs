@@ -1,3 +1,4 @@
 using CapacityGrid.Client.Cli;
 
-return await CapgridCli.RunAsync(args, Console.Out, Console.Error);
+using var interrupts = Interrupts.Listen();
+return await CapgridCli.RunAsync(args, Console.Out, Console.Error, interrupts.Token);

@@ -24,6 +24,9 @@ public sealed record SystemPackage(string Package, string Path, string What)
     /// <summary>Debian's Chromium, for headless page checks.</summary>
     public static readonly SystemPackage Chromium = new("chromium", "/usr/bin/chromium", "Chromium");
 
+    /// <summary>tmux, a real pseudo-terminal for Ctrl-C tests.</summary>
+    public static readonly SystemPackage Tmux = new("tmux", "/usr/bin/tmux", "tmux");
+
     /// <summary>Whether the package's file or folder is on this machine.</summary>
     public bool IsInstalled => System.IO.File.Exists(Path) || Directory.Exists(Path);
 

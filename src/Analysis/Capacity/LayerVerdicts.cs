@@ -104,7 +104,7 @@ public static class LayerVerdicts
             pressure.Add($"narrower than its input's intrinsic dimension {F(inputDimension!.Value, "0.0")}");
         }
         var evidence = $"{layer.Name} of {c.Key} is a bottleneck: {(pressure.Count == 0 ? "saturation not measured" : string.Join(", ", pressure))}; " +
-            $"widening it to {wider.HiddenWidths[i]} ({wider.Key}) raises mean test accuracy from {F(c.MeanTestAccuracy, "0.000")} to {F(wider.MeanTestAccuracy, "0.000")} " +
+            $"widening it to {wider.HiddenWidths[i]}{(wider.Key == F(wider.HiddenWidths[i], "0") ? "" : $" ({wider.Key})")} raises mean test accuracy from {F(c.MeanTestAccuracy, "0.000")} to {F(wider.MeanTestAccuracy, "0.000")} " +
             $"(+{Pp(wider.MeanTestAccuracy - c.MeanTestAccuracy)} pp, beyond the {Pp(tolerance)} pp tolerance).";
         return Finding(c, wider, i, Bottleneck, evidence, numbers);
     }

@@ -27,7 +27,9 @@ public static class CapgridCli
             Relate.RelateCommand.Create(output, error),
             SiloCommand.Create(global, output, error),
         };
-        global.AddTo(root);
+        // Local-only commands read files on this machine and never reach a cluster (measure model adds where
+        // storage is itself: it reads stored checkpoints).
+        global.AddTo(root.Subcommands.Where(c => c.Name is not ("measure" or "recommend" or "relate")));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -36,9 +38,16 @@ public static class CapgridCli
         }
         try
         {
-            // Exceptions come here (not to System.CommandLine's handler, which prints a stack trace with whatever
+            // Ctrl-C is the caller's (see Interrupts): System.CommandLine's own handler would end the process before
+            // the silo stops. Exceptions come here (not to System.CommandLine's handler, which prints a stack trace with whatever
             // secrets its messages hold).
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }, cancellationToken);
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, cancellationToken);
+        }
+        catch (ExperimentInterruptedException e) when (cancellationToken.IsCancellationRequested)
+        {
+            // Printed last, after the embedded silo and Azurite have stopped.
+            await error.WriteLineAsync($"capgrid: {e.Hint}");
+            return ExitCodes.Cancelled;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -18,10 +18,13 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     private readonly IHost _host;
     private readonly AzuriteLauncher _azurite;
 
-    private EmbeddedCluster(IHost host, AzuriteLauncher azurite)
+    private readonly CancellationTokenSource _stopping;
+
+    private EmbeddedCluster(IHost host, AzuriteLauncher azurite, CancellationTokenSource stopping)
     {
         _host = host;
         _azurite = azurite;
+        _stopping = stopping;
     }
 
     /// <summary>Grain references for the in-process silo.</summary>
@@ -36,6 +39,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         try
         {
             await StorageProbe.CheckAsync(azurite.ConnectionString, cancellationToken);
+            var stopping = new CancellationTokenSource();
             var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
@@ -50,6 +54,11 @@ public sealed class EmbeddedCluster : IAsyncDisposable
                 // The silo's start-up notes (ServerGC advice) and health notes on a busy machine are noise for a
                 // command-line run; --verbose shows them.
                 builder.Logging.AddFilter("Orleans", LogLevel.Error);
+                // Once this process stops its silo (Ctrl-C, or the end of the command), Orleans reports as errors the
+                // messages it can no longer deliver and the grains it cannot migrate: the only silo is going away on
+                // purpose, and what the grains hold is saved, so that is noise too.
+                builder.Logging.AddFilter((category, level) => level >= LogLevel.Warning && (
+                    !stopping.IsCancellationRequested || level >= LogLevel.Critical || category?.StartsWith("Orleans", StringComparison.Ordinal) != true));
             }
             builder.AddCapacityGridTelemetry("capgrid");
             builder.UseOrleans(silo => silo
@@ -57,7 +66,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
                 .AddCapacityGrid(builder.Configuration));
             var host = builder.Build();
             await host.StartAsync(cancellationToken);
-            return new EmbeddedCluster(host, azurite);
+            return new EmbeddedCluster(host, azurite, stopping);
         }
         catch
         {
@@ -69,14 +78,18 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        await _stopping.CancelAsync();
         try
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            // Ctrl-C promises a stop within 10 s: the silo gets 5 s (trainers stop at their next batch and keep their
+            // last checkpoint), Azurite the rest.
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
             await _host.StopAsync(timeout.Token);
         }
         finally
         {
             _host.Dispose();
+            _stopping.Dispose();
             await _azurite.DisposeAsync();
         }
     }

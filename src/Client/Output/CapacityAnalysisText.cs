@@ -21,7 +21,7 @@ public static class CapacityAnalysisText
         }
         var c = knee.Configuration;
         return $"knee so far: {c.Key} ({Str(c.ParameterCount)} params), mean test acc {F(c.MeanTestAccuracy, "0.0000")} ± {F(c.StdTestAccuracy, "0.0000")} " +
-            $"over {c.Seeds} seeds; best {F(knee.BestMeanTestAccuracy, "0.0000")}; {analysis.Configurations.Count} configuration{(analysis.Configurations.Count == 1 ? "" : "s")} with results";
+            $"over {c.Seeds} seed{(c.Seeds == 1 ? "" : "s")}; best {F(knee.BestMeanTestAccuracy, "0.0000")}; {analysis.Configurations.Count} configuration{(analysis.Configurations.Count == 1 ? "" : "s")} with results";
     }
 
     /// <summary>The analysis lines (none when there is no analysis).</summary>
@@ -35,8 +35,14 @@ public static class CapacityAnalysisText
         if (analysis.Knee is { } knee)
         {
             var c = knee.Configuration;
-            lines.Add($"knee: {c.Key} ({Str(c.ParameterCount)} params), mean test acc {F(c.MeanTestAccuracy, "0.0000")} ± {F(c.StdTestAccuracy, "0.0000")} over {c.Seeds} seeds, " +
+            lines.Add($"knee: {c.Key} ({Str(c.ParameterCount)} params), mean test acc {F(c.MeanTestAccuracy, "0.0000")} ± {F(c.StdTestAccuracy, "0.0000")} over {c.Seeds} seed{(c.Seeds == 1 ? "" : "s")}, " +
                 $"within {F(knee.Tolerance * 100, "0.0")} pp of the best {F(knee.BestMeanTestAccuracy, "0.0000")}");
+            var widest = analysis.Configurations.Max(x => x.HiddenWidths.DefaultIfEmpty(0).Max());
+            if (c.HiddenWidths.Length > 0 && c.HiddenWidths.Max() == widest && analysis.Configurations.Count > 1)
+            {
+                // A knee on the grid's edge only says "at least this wide": wider points might still gain.
+                lines.Add($"caution: the knee is at the grid's largest width ({widest}); the grid may be too small, so add wider points to confirm it");
+            }
             foreach (var capacity in knee.Ratios.GroupBy(r => r.Capacity))
             {
                 lines.Add($"  {capacity.Key} {F(capacity.First().CapacityValue, "0")} = " +

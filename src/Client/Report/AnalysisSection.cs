@@ -15,7 +15,7 @@ internal static class AnalysisSection
             return Missing(analysis is null ? "This map carries no analysis yet, so there is no knee." : "The analysis found no knee (too few finished configurations).");
         }
         var c = knee.Configuration;
-        var html = new StringBuilder($"<p>Knee: <strong>{Html.Text(c.Key)}</strong> ({c.ParameterCount} parameters, mean test accuracy {Html.Number(c.MeanTestAccuracy, "0.0000")} over {c.Seeds} seeds), " +
+        var html = new StringBuilder($"<p>Knee: <strong>{Html.Text(c.Key)}</strong> ({c.ParameterCount} parameters, mean test accuracy {Html.Number(c.MeanTestAccuracy, "0.0000")} over {c.Seeds} seed{(c.Seeds == 1 ? "" : "s")}), " +
             $"within {Html.Number(knee.Tolerance * 100, "0.0#")} pp of the best mean {Html.Number(knee.BestMeanTestAccuracy, "0.0000")}.</p>");
         if (knee.Ratios.Count > 0)
         {

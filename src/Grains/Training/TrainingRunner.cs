@@ -120,6 +120,13 @@ public sealed partial class TrainingRunner(
         {
             LogCancelled(point.PointId);
         }
+        catch (SiloUnavailableException e)
+        {
+            // The silo that hosts the trainer is going away (Ctrl-C, a deploy): the point has not failed, and a
+            // failure report could not be delivered anyway; it continues from its last checkpoint when the
+            // experiment resumes.
+            LogSiloLeft(point.PointId, e.Message.Split('\n')[0]);
+        }
         catch (Exception e)
         {
             var permanent = TrainingFailure.IsPermanent(e);
@@ -289,4 +296,7 @@ public sealed partial class TrainingRunner(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Training of point {PointId} failed here")]
     private partial void LogFailureTrace(Exception exception, string pointId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Training of point {PointId} stopped with its silo ({Reason}); it continues from its last checkpoint")]
+    private partial void LogSiloLeft(string pointId, string reason);
 }

@@ -17,6 +17,7 @@ public sealed class AzuriteLauncher : IAsyncDisposable
     // wait indefinitely for clients to hang up; 6 s after SIGTERM every write has been saved, so a hard
     // kill then loses nothing.
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(6);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, bool> StartedProcesses = new();
     private readonly Process? _process;
     private readonly StringBuilder _output;
 
@@ -70,12 +71,20 @@ public sealed class AzuriteLauncher : IAsyncDisposable
     {
         var executable = AzuriteLocator.Locate(progress);
         Directory.CreateDirectory(dataFolder);
-        var start = new ProcessStartInfo(executable)
+        // In a session of its own, Azurite is outside the terminal's process group: Ctrl-C reaches capgrid only,
+        // and capgrid stops Azurite itself, last, once the silo has saved what it holds. setsid (util-linux) execs
+        // in place (a child is never a group leader), so the process id stays Azurite's.
+        var setsid = OperatingSystem.IsWindows() ? null : SessionLauncher();
+        var start = new ProcessStartInfo(setsid ?? executable)
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        if (setsid is not null)
+        {
+            start.ArgumentList.Add(executable);
+        }
         foreach (var arg in new[]
         {
             "--silent", "--skipApiVersionCheck", "--location", dataFolder,
@@ -102,6 +111,7 @@ public sealed class AzuriteLauncher : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var launcher = new AzuriteLauncher(process, connectionString, output);
+        StartedProcesses[process.Id] = true;
 
         // Azurite opens its blob, queue and table servers one after another; callers use all three (Orleans
         // keeps membership and reminders in tables), so it is ready only when every port answers.
@@ -119,6 +129,11 @@ public sealed class AzuriteLauncher : IAsyncDisposable
         }
         return launcher;
     }
+
+    private static string? SessionLauncher() =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin").Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => Path.Combine(dir, "setsid"))
+            .FirstOrDefault(File.Exists);
 
     private static async Task<bool> AllAnswerAsync(int[] ports, CancellationToken cancellationToken)
     {
@@ -157,6 +172,18 @@ public sealed class AzuriteLauncher : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>
+    /// Sends SIGTERM to every Azurite this process started and has not stopped, without waiting: for a process that
+    /// must end at once (a second Ctrl-C), so Azurite, in a session of its own, does not outlive it.
+    /// </summary>
+    public static void TerminateStartedNow()
+    {
+        foreach (var pid in StartedProcesses.Keys)
+        {
+            Signals.Terminate(pid);
+        }
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
@@ -164,6 +191,7 @@ public sealed class AzuriteLauncher : IAsyncDisposable
         {
             return;
         }
+        StartedProcesses.TryRemove(_process.Id, out _);
         try
         {
             // SIGTERM first: a hard kill straight away would lose the writes of the last few seconds.

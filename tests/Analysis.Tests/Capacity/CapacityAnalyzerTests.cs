@@ -34,7 +34,17 @@ public sealed class CapacityAnalyzerTests
         Assert.Equal(8, verdict.Numbers["widerWidth"]);
         Assert.Equal(0.29, verdict.Numbers["gain"], 12);
         Assert.Equal(["2-8/1", "2-8/2", "8-8/1", "8-8/2"], verdict.PointIds);
-        Assert.Contains("widening it to 8", verdict.Evidence, StringComparison.Ordinal);
+        Assert.Contains("widening it to 8 (8-8) raises", verdict.Evidence, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Analyze_OneLayerBottleneck_NamesTheWiderWidthOnce()
+    {
+        var points = new[] { P([2], 1, 0.60, 1.0, 0.3), P([2], 2, 0.62, 1.0, 0.3), P([8], 1, 0.90, 0.4, 0.3), P([8], 2, 0.90, 0.4, 0.3) };
+
+        var verdict = Assert.Single(CapacityAnalyzer.Analyze(points, [], null).Verdicts, v => v.Kind == LayerVerdicts.Bottleneck);
+
+        Assert.Contains("widening it to 8 raises", verdict.Evidence, StringComparison.Ordinal);
     }
 
     [Fact]

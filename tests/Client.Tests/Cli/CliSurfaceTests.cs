@@ -32,6 +32,52 @@ public sealed class CliSurfaceTests : IDisposable
     }
 
     [Theory]
+    [InlineData("measure", "dataset")]
+    [InlineData("recommend", null)]
+    [InlineData("relate", null)]
+    public async Task Help_OfALocalOnlyCommand_ListsNoClusterOptions(string command, string? subcommand)
+    {
+        var help = await CliRun.InvokeAsync([command, .. subcommand is null ? Array.Empty<string>() : [subcommand], "--help"]);
+
+        Assert.True(help.ExitCode == 0, help.Error);
+        Assert.DoesNotContain("--cluster", help.Output);
+        Assert.DoesNotContain("--storage", help.Output);
+        Assert.DoesNotContain("--data ", help.Output);
+    }
+
+    [Fact]
+    public async Task Help_OfMeasureModel_NamesItsProbeOptionAsItIsSpelled()
+    {
+        var help = await CliRun.InvokeAsync("measure", "model", "--help");
+
+        Assert.Contains("--probe-data", help.Output);
+        Assert.Contains("Probe the hidden layers on this data", help.Output);
+    }
+
+    [Fact]
+    public async Task Help_OfMeasureModel_ListsWhereStorageIsButNoClusterOptions()
+    {
+        var help = await CliRun.InvokeAsync("measure", "model", "--help");
+
+        Assert.True(help.ExitCode == 0, help.Error);
+        Assert.Contains("--storage", help.Output);
+        Assert.Contains("--data ", help.Output);
+        Assert.DoesNotContain("--cluster", help.Output);
+        Assert.DoesNotContain("--slots", help.Output);
+    }
+
+    [Theory]
+    [InlineData("status")]
+    [InlineData("export")]
+    public async Task Help_OfAStorageCommand_StillListsTheClusterOptions(string command)
+    {
+        var help = await CliRun.InvokeAsync(command, "--help");
+
+        Assert.Contains("--storage", help.Output);
+        Assert.Contains("--cluster", help.Output);
+    }
+
+    [Theory]
     [InlineData("status")]
     [InlineData("list")]
     [InlineData("watch")]

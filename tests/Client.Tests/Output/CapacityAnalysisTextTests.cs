@@ -16,7 +16,7 @@ public sealed class CapacityAnalysisTextTests
     {
         var knee = C("16", 500, 0.9);
         var analysis = new CapacityAnalysis(
-            [C("2", 50, 0.6), knee],
+            [C("2", 50, 0.6), knee, C("64", 5000, 0.903)],
             new KneeResult(knee, 0.903, 0.005, [new CapacityRatio("parameters", "labelEntropy", 500, 1000, 0.5)]),
             [V("2", "bottleneck"), V("64", "oversized", valid: false)],
             new ShapeRecommendation([16], "grid-knee", "16 is the knee.", 500),
@@ -56,5 +56,28 @@ public sealed class CapacityAnalysisTextTests
 
         Assert.Equal("knee: none yet (no finished points)", lines[0]);
         Assert.Equal("  ... 3 more in capacity-map.json (analysis.verdicts)", lines[^1]);
+    }
+
+    [Fact]
+    public void Lines_KneeAtTheGridsLargestWidth_CautionsThatTheGridMayBeTooSmall()
+    {
+        var knee = C("64", 5000, 0.9);
+        var analysis = new CapacityAnalysis([C("8", 100, 0.5), C("8-8", 180, 0.6), knee], new KneeResult(knee, 0.9, 0.005, []), [], null, []);
+
+        var lines = CapacityAnalysisText.Lines(analysis);
+
+        Assert.Equal("caution: the knee is at the grid's largest width (64); the grid may be too small, so add wider points to confirm it", lines[1]);
+    }
+
+    [Fact]
+    public void Lines_KneeInsideTheGridAndOneSeed_NoCautionAndSaysSeedInTheSingular()
+    {
+        var knee = C("16", 500, 0.9) with { Seeds = 1 };
+        var analysis = new CapacityAnalysis([knee, C("64", 5000, 0.9)], new KneeResult(knee, 0.9, 0.005, []), [], null, []);
+
+        var lines = CapacityAnalysisText.Lines(analysis);
+
+        Assert.Contains(" over 1 seed, ", lines[0], StringComparison.Ordinal);
+        Assert.DoesNotContain(lines, l => l.StartsWith("caution:", StringComparison.Ordinal));
     }
 }

@@ -46,8 +46,11 @@ public static class ExperimentCommands
         command.SetAction((parse, ct) => WithExperimentAsync(parse, global, parse.GetValue(id)!, error, async (grid, _) =>
         {
             var experimentId = parse.GetValue(id)!;
-            var status = await ExperimentWatch.UntilEndedAsync(grid.Grains.GetGrain<IExperimentGrain>(experimentId), error, ct, grid.Grains.GetGrain<IAnalysisGrain>(experimentId));
-            return await ExperimentWatch.WriteMapAsync(grid.Grains, experimentId, status, parse.GetValue(outDir)!, parse.GetValue(json), output, error, ct);
+            return await ExperimentWatch.InterruptibleAsync(grid, experimentId, async () =>
+            {
+                var status = await ExperimentWatch.UntilEndedAsync(grid.Grains.GetGrain<IExperimentGrain>(experimentId), error, ct, grid.Grains.GetGrain<IAnalysisGrain>(experimentId));
+                return await ExperimentWatch.WriteMapAsync(grid.Grains, experimentId, status, parse.GetValue(outDir)!, parse.GetValue(json), output, error, ct);
+            }, ct);
         }, ct));
         return command;
     }
@@ -62,8 +65,11 @@ public static class ExperimentCommands
             var experimentId = parse.GetValue(id)!;
             var experiment = grid.Grains.GetGrain<IExperimentGrain>(experimentId);
             await experiment.StartAsync((await experiment.GetSpecAsync())!);
-            var status = await ExperimentWatch.UntilEndedAsync(experiment, error, ct, grid.Grains.GetGrain<IAnalysisGrain>(experimentId));
-            return await ExperimentWatch.WriteMapAsync(grid.Grains, experimentId, status, parse.GetValue(outDir)!, parse.GetValue(json), output, error, ct);
+            return await ExperimentWatch.InterruptibleAsync(grid, experimentId, async () =>
+            {
+                var status = await ExperimentWatch.UntilEndedAsync(experiment, error, ct, grid.Grains.GetGrain<IAnalysisGrain>(experimentId));
+                return await ExperimentWatch.WriteMapAsync(grid.Grains, experimentId, status, parse.GetValue(outDir)!, parse.GetValue(json), output, error, ct);
+            }, ct);
         }, ct));
         return command;
     }
@@ -125,6 +131,11 @@ public static class ExperimentCommands
         ConnectionOptionsOrError(parse, global, error, out var options);
         if (options is null)
         {
+            return ExitCodes.BadInput;
+        }
+        if (await EmptyLocalStorage.HoldsNothingAsync(options, cancellationToken))
+        {
+            await error.WriteLineAsync($"capgrid: no experiment '{id}' in this storage (see 'capgrid list')");
             return ExitCodes.BadInput;
         }
         return await Connected.RunAsync(options, error, async grid =>

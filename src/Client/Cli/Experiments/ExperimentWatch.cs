@@ -49,6 +49,22 @@ internal static class ExperimentWatch
     }
 
     /// <summary>
+    /// Runs <paramref name="follow"/>; when Ctrl-C cancels it, throws <see cref="ExperimentInterruptedException"/>
+    /// so the CLI can say, after the connection has closed, how to go on.
+    /// </summary>
+    public static async Task<int> InterruptibleAsync(GridConnection grid, string id, Func<Task<int>> follow, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await follow();
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new ExperimentInterruptedException(id, grid.Embedded, cancellationToken);
+        }
+    }
+
+    /// <summary>
     /// Builds the capacity map (waiting for the dataset measures), writes <c>capacity-map.json</c> under
     /// <paramref name="outDir"/>/&lt;id&gt;, prints it, and returns the exit code the status calls for.
     /// </summary>

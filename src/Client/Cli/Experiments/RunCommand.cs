@@ -84,8 +84,11 @@ public static class RunCommand
                 await output.WriteLineAsync(experimentId);
                 return ExitCodes.Success;
             }
-            var status = await ExperimentWatch.UntilEndedAsync(experiment, error, cancellationToken, grid.Grains.GetGrain<IAnalysisGrain>(experimentId));
-            return await ExperimentWatch.WriteMapAsync(grid.Grains, experimentId, status, outDir!, json, output, error, cancellationToken);
+            return await ExperimentWatch.InterruptibleAsync(grid, experimentId, async () =>
+            {
+                var status = await ExperimentWatch.UntilEndedAsync(experiment, error, cancellationToken, grid.Grains.GetGrain<IAnalysisGrain>(experimentId));
+                return await ExperimentWatch.WriteMapAsync(grid.Grains, experimentId, status, outDir!, json, output, error, cancellationToken);
+            }, cancellationToken);
         }, cancellationToken);
     }
 

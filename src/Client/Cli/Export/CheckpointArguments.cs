@@ -74,7 +74,7 @@ internal sealed class CheckpointArguments
         }
         try
         {
-            await using var storage = await CheckpointStorage.OpenAsync(_global.Read(parse), message => error.WriteLine($"capgrid: {message}"), cancellationToken);
+            await using var storage = await CheckpointStorage.OpenAsync(_global.ReadStorage(parse), message => error.WriteLine($"capgrid: {message}"), cancellationToken);
             var (checkpoint, payload, problem) = await storage.ReadAsync(source, point, epoch, cancellationToken);
             return problem is not null
                 ? await Fail(error, problem)

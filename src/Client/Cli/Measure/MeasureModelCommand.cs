@@ -27,7 +27,7 @@ public static class MeasureModelCommand
     {
         var source = new CheckpointArguments(global, fileWithoutFlag: true);
         source.Source.Description = "The experiment whose stored checkpoint to measure (with point-id), or a checkpoint file (e.g. a downloaded epoch-NNNN.ckpt blob)";
-        // Shadows the global --data (Azurite's folder), which this command has no use for: the nearer option takes the value.
+        // Named --probe-data: --data is Azurite's folder, as for every command that reads storage.
         var data = new Option<string?>("--probe-data") { Description = "Probe the hidden layers on this data: an experiment spec (.json; its test part), a CSV file or an IDX folder (standardised with their own statistics)" };
         var label = new Option<string?>("--label") { Description = "The CSV label column of --probe-data, by header name or 0-based index (default: the last column)" };
         var prune = new Option<bool>("--prune") { Description = "Also measure the magnitude pruning curve (needs --probe-data with a spec: it fine-tunes on the training part)" };
@@ -37,6 +37,8 @@ public static class MeasureModelCommand
             data, label, prune, json,
         };
         source.AddTo(command);
+        // It reads stored checkpoints, so it takes where storage is; it never connects to a cluster.
+        global.AddStorageTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var (payload, name, exitCode) = await source.ReadAsync(parse, error, cancellationToken);
@@ -91,7 +93,7 @@ public static class MeasureModelCommand
         return ExitCodes.Success;
     }
 
-    // The --data samples, checked against the model; null without --data.
+    // The --probe-data samples, checked against the model; null without it.
     private static ModelData? LoadData(Request request, IModelSpec spec)
     {
         if (request.Prune && spec is not MlpSpec)

@@ -5,7 +5,7 @@ using CapacityGrid.Grains.Datasets;
 namespace CapacityGrid.Client.Cli.Measure;
 
 /// <summary>
-/// The data <c>capgrid measure model --data</c> probes a model on, standardised as the model saw it in training.
+/// The data <c>capgrid measure model --probe-data</c> probes a model on, standardised as the model saw it in training.
 /// A spec (.json) gives its dataset's split as a grid point trains on it (<see cref="DatasetCache.Load"/>,
 /// standardised with the training part's statistics): the probe runs on the test part, and pruning may use the
 /// whole split. A CSV file or an IDX folder (<see cref="DatasetSource"/>) gives one set of samples, standardised
