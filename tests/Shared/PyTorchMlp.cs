@@ -39,8 +39,17 @@ public static class PyTorchMlp
             out['logits'] = x.flatten().tolist()
             print(json.dumps(out))
             """;
+        var stdout = RunScript(script, path, JsonSerializer.Serialize(input));
+        var parsed = JsonSerializer.Deserialize<Dictionary<string, double[]>>(stdout)!;
+        return parsed.ToDictionary(p => p.Key, p => Array.ConvertAll(p.Value, v => (float)v));
+    }
+
+    /// <summary>Runs a Python script with Debian's python3 (PyTorch importable) and returns what it printed.</summary>
+    public static string RunScript(string script, params string[] args)
+    {
+        SystemPackage.PyTorch.Require();
         var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "-c", script, path, JsonSerializer.Serialize(input) })
+        foreach (var arg in new[] { "-c", script }.Concat(args))
         {
             start.ArgumentList.Add(arg);
         }
@@ -49,7 +58,6 @@ public static class PyTorchMlp
         var stderr = process.StandardError.ReadToEnd();
         process.WaitForExit();
         Assert.True(process.ExitCode == 0, $"python3 failed: {stderr}");
-        var parsed = JsonSerializer.Deserialize<Dictionary<string, double[]>>(stdout.Result)!;
-        return parsed.ToDictionary(p => p.Key, p => Array.ConvertAll(p.Value, v => (float)v));
+        return stdout.Result;
     }
 }

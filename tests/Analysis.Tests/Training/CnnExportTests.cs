@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using CapacityGrid.Analysis.Models;
 using CapacityGrid.Analysis.Training;
@@ -9,9 +8,6 @@ namespace CapacityGrid.Analysis.Tests.Training;
 
 public sealed class CnnExportTests
 {
-    // Debian's python3-torch (installed by .ci/run); the pyenv python3 first on PATH may lack it.
-    private const string Python = "/usr/bin/python3";
-
     // Runs the exported tensors through PyTorch's own conv2d, relu, max_pool2d and linear.
     private const string Script = """
         import json, struct, sys, torch
@@ -74,18 +70,6 @@ public sealed class CnnExportTests
         return model.forward(tensor(input, [input.Length / spec.InputDim, spec.InputDim])).data<float>().ToArray();
     }
 
-    private static float[] RunPyTorch(string path, float[] input)
-    {
-        var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "-c", Script, path, JsonSerializer.Serialize(input) })
-        {
-            start.ArgumentList.Add(arg);
-        }
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stderr = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"python3 failed: {stderr}");
-        return Array.ConvertAll(JsonSerializer.Deserialize<double[]>(stdout.Result)!, v => (float)v);
-    }
+    private static float[] RunPyTorch(string path, float[] input) =>
+        Array.ConvertAll(JsonSerializer.Deserialize<double[]>(PyTorchMlp.RunScript(Script, path, JsonSerializer.Serialize(input)))!, v => (float)v);
 }
