@@ -53,12 +53,13 @@ public sealed class EmbeddedCluster : IAsyncDisposable
             {
                 // The silo's start-up notes (ServerGC advice) and health notes on a busy machine are noise for a
                 // command-line run; --verbose shows them.
-                builder.Logging.AddFilter("Orleans", LogLevel.Error);
-                // Once this process stops its silo (Ctrl-C, or the end of the command), Orleans reports as errors the
-                // messages it can no longer deliver and the grains it cannot migrate: the only silo is going away on
-                // purpose, and what the grains hold is saved, so that is noise too.
+                // Once this process stops its silo (Ctrl-C, or the end of the command), Orleans (and the Polly retries of
+                // its placement) reports as errors the messages it can no longer deliver and the grains it cannot
+                // migrate: the only silo is going away on purpose, and what the grains hold is saved, so that is noise
+                // too. One filter decides, so no category rule can outrank it.
                 builder.Logging.AddFilter((category, level) => level >= LogLevel.Warning && (
-                    !stopping.IsCancellationRequested || level >= LogLevel.Critical || category?.StartsWith("Orleans", StringComparison.Ordinal) != true));
+                    category is null || !(category.StartsWith("Orleans", StringComparison.Ordinal) || category.StartsWith("Polly", StringComparison.Ordinal)) ||
+                    level >= (stopping.IsCancellationRequested ? LogLevel.Critical : LogLevel.Error)));
             }
             builder.AddCapacityGridTelemetry("capgrid");
             builder.UseOrleans(silo => silo
