@@ -38,7 +38,8 @@ public static class DatasetEstimates
             Total("mecMax", Number(root, "mec", "maxBits"), Reason(root, "mec", "reason"), $"memory-equivalent capacity upper bound over {rows} samples"),
             Total("mecDictionary", Number(root, "mec", "dictionaryBits"), Reason(root, "mec", "reason"), $"n log2 K over {rows} samples: a lookup table of the labels"),
             PerSample("ksgMutualInformation", Number(root, "mutualInformation", "ksgBits"), n, $"KSG I(X;Y) x {rows} samples", Reason(root, "mutualInformation", "ksgReason")),
-            Total("prequential", Number(root, "prequentialBits"), "the dataset measures have no prequential code length", "prequential code length of the labels"),
+            Total("prequential", Number(root, "prequential", "bits"), Reason(root, "prequential", "reason") ?? "the dataset measures have no prequential code length (measured before it was added)",
+                $"prequential code length of the labels over {rows} samples ({Reason(root, "prequential", "learner")})"),
         ];
     }
 

@@ -26,6 +26,7 @@ public static class DatasetMeasuresText
             ("MEC estimate (bits)", m.Mec.EstimateBits, m.Mec.Reason),
             ("MEC upper bound (bits)", m.Mec.MaxBits, m.Mec.Reason),
             ("mutual information, KSG (bits)", m.MutualInformation.KsgBits, m.MutualInformation.KsgReason),
+            ("prequential code length (bits)", m.Prequential.Bits, m.Prequential.Reason ?? $"uniform code {m.Prequential.UniformBits:0}; {m.Prequential.Learner}"),
         };
         var width = rows.Max(r => r.Name.Length);
         return string.Concat(rows.Select(r =>

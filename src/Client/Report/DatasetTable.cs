@@ -26,6 +26,7 @@ internal static class DatasetTable
             html.Append(Html.Row("intrinsic dimension (MLE)", Number(m, "0.0", "intrinsicDimension", "mle"), Text(m, "intrinsicDimension", "mleReason")));
             html.Append(Html.Row("memory-equivalent capacity estimate", Number(m, "0", "mec", "estimateBits") + " bits", Text(m, "mec", "reason")));
             html.Append(Html.Row("mutual information I(X;Y) (KSG)", Number(m, "0.000", "mutualInformation", "ksgBits") + " bits", Text(m, "mutualInformation", "ksgReason") ?? Text(m, "mutualInformation", "reduction")));
+            html.Append(Html.Row("prequential code length of the labels", Number(m, "0", "prequential", "bits") + " bits", Text(m, "prequential", "reason") ?? Text(m, "prequential", "learner")));
         }
         html.Append("</table>");
         if (map.DatasetMeasures is not { } measures || !measures.TryGetProperty("samples", out _))

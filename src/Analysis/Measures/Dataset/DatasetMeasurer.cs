@@ -1,4 +1,7 @@
 using CapacityGrid.Analysis.Data;
+using CapacityGrid.Analysis.Measures.Prequential;
+using CapacityGrid.Analysis.Models;
+using CapacityGrid.Analysis.Training;
 
 namespace CapacityGrid.Analysis.Measures.Dataset;
 
@@ -9,7 +12,9 @@ namespace CapacityGrid.Analysis.Measures.Dataset;
 /// <remarks>
 /// Entropies, the compression bound and MEC use every row. TwoNN, MLE and KSG use at most
 /// <see cref="DatasetMeasurerOptions.MaxNeighbourSamples"/> rows, one seeded subsample shared by the three.
-/// The compressors and the neighbour-based measures run side by side, each parallel inside.
+/// The prequential code length trains the reference MLP of <see cref="DatasetMeasurerOptions.PrequentialHiddenWidths"/>
+/// on every row (z-scored with all rows' statistics: the receiver of the code has the inputs).
+/// The compressors, the neighbour-based measures and the prequential code run side by side.
 /// </remarks>
 public sealed class DatasetMeasurer(DatasetMeasurerOptions options)
 {
@@ -34,6 +39,7 @@ public sealed class DatasetMeasurer(DatasetMeasurerOptions options)
         CompressedBitsPerSample? compressed = null;
         IntrinsicDimensionMeasures? dimension = null;
         MutualInformationMeasures? information = null;
+        PrequentialMeasures? prequential = null;
         try
         {
             Parallel.Invoke(
@@ -45,7 +51,8 @@ public sealed class DatasetMeasurer(DatasetMeasurerOptions options)
                     dimension = IntrinsicDimension(points, data.FeatureCount, cancellationToken);
                     cancellationToken.ThrowIfCancellationRequested();
                     information = MutualInformation(points, data.FeatureCount, labels);
-                });
+                },
+                () => prequential = PrequentialCodeLength(data, cancellationToken));
         }
         catch (AggregateException) when (cancellationToken.IsCancellationRequested)
         {
@@ -61,8 +68,36 @@ public sealed class DatasetMeasurer(DatasetMeasurerOptions options)
             compressed!,
             dimension!,
             MemoryEquivalentCapacity.Measure(data),
-            information!);
+            information!,
+            prequential!);
     }
+
+    private PrequentialMeasures PrequentialCodeLength(TabularData data, CancellationToken cancellationToken)
+    {
+        var uniform = data.Samples * Math.Log2(data.Classes);
+        var widths = _options.PrequentialHiddenWidths;
+        if (widths.Count == 0)
+        {
+            return new PrequentialMeasures(null, uniform, "none", "turned off (no hidden widths for the reference learner)");
+        }
+        var training = new TrainOptions(_options.PrequentialEpochs, Seed: _options.Seed);
+        var learner = $"MLP {string.Join('-', widths)}, {training.Optimizer} {training.LearningRate}, {training.Epochs} epochs and at least {_options.PrequentialMinimumSteps} steps, batch {training.BatchSize}, seed {training.Seed}, z-scored inputs";
+        if (data.Classes < 2)
+        {
+            return new PrequentialMeasures(0, 0, learner, "a single class: the labels need no bits, so 0 is exact and nothing was trained");
+        }
+        if (data.Samples < MinimumPrequentialSamples)
+        {
+            return new PrequentialMeasures(null, uniform, learner, $"needs at least {MinimumPrequentialSamples} samples to code any block with a trained model, got {data.Samples}");
+        }
+        var standardised = new DataSplit(data, TabularData.Empty(data.FeatureCount, data.Classes), "prequential").Standardised().Train;
+        var report = PrequentialCode.Measure(standardised, new MlpSpec(data.FeatureCount, [.. widths], data.Classes), training,
+            new PrequentialOptions { Seed = _options.Seed, MinimumSteps = _options.PrequentialMinimumSteps }, cancellationToken);
+        return new PrequentialMeasures(report.TotalBits, report.UniformBits, learner, null);
+    }
+
+    /// <summary>Below this, the default block boundaries leave the first block holding nearly every sample.</summary>
+    private const int MinimumPrequentialSamples = 20;
 
     private IntrinsicDimensionMeasures IntrinsicDimension(float[] points, int dimensions, CancellationToken cancellationToken)
     {

@@ -22,6 +22,18 @@ public sealed record DatasetMeasurerOptions
     /// <summary>Principal components the features are reduced to for the KSG mutual information with the labels.</summary>
     public int MutualInformationComponents { get; init; } = 4;
 
+    /// <summary>
+    /// Hidden widths of the reference MLP the prequential code length is measured with; empty turns the
+    /// measure off. One hidden layer of 64 learns the small classic sets and a teacher's labels in a few epochs.
+    /// </summary>
+    public IReadOnlyList<int> PrequentialHiddenWidths { get; init; } = [64];
+
+    /// <summary>Epochs the reference learner trains on each prefix of the prequential code.</summary>
+    public int PrequentialEpochs { get; init; } = 10;
+
+    /// <summary>Optimizer steps each prefix's model takes at least (more epochs on a small prefix, at most 200).</summary>
+    public int PrequentialMinimumSteps { get; init; } = 300;
+
     /// <summary>Seed of the row subsample and of the principal-component iteration.</summary>
     public int Seed { get; init; } = 1;
 
@@ -33,6 +45,13 @@ public sealed record DatasetMeasurerOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(KsgNeighbours, 1, nameof(KsgNeighbours));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxNeighbourSamples, 3, nameof(MaxNeighbourSamples));
         ArgumentOutOfRangeException.ThrowIfLessThan(MutualInformationComponents, 1, nameof(MutualInformationComponents));
+        ArgumentNullException.ThrowIfNull(PrequentialHiddenWidths);
+        if (PrequentialHiddenWidths.Any(w => w < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(PrequentialHiddenWidths), "every hidden width must be at least 1");
+        }
+        ArgumentOutOfRangeException.ThrowIfLessThan(PrequentialEpochs, 1, nameof(PrequentialEpochs));
+        ArgumentOutOfRangeException.ThrowIfNegative(PrequentialMinimumSteps, nameof(PrequentialMinimumSteps));
         return this;
     }
 }

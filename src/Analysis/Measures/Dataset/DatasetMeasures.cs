@@ -4,7 +4,7 @@ namespace CapacityGrid.Analysis.Measures.Dataset;
 /// Every default dataset measure of MEASURES.md for one dataset. Property names are a stable contract:
 /// System.Text.Json with camelCase gives samples, features, classes, labelEntropyBits,
 /// featureEntropyBitsPerSample, compressedBitsPerSample.{deflate, brotli, zstd, best}, intrinsicDimension.{twoNN, mle},
-/// mec.{estimateBits, maxBits}, mutualInformation.ksgBits, and a ...Reason beside each value that can be null.
+/// mec.{estimateBits, maxBits}, mutualInformation.ksgBits, prequential.{bits, uniformBits, learner}, and a ...Reason beside each value that can be null.
 /// </summary>
 /// <param name="Samples">Rows.</param>
 /// <param name="Features">Features per row.</param>
@@ -15,6 +15,7 @@ namespace CapacityGrid.Analysis.Measures.Dataset;
 /// <param name="IntrinsicDimension">TwoNN and MLE.</param>
 /// <param name="Mec">Memory-equivalent capacity (<see cref="MemoryEquivalentCapacity"/>).</param>
 /// <param name="MutualInformation">KSG mutual information between features and labels.</param>
+/// <param name="Prequential">Prequential code length of the labels under the reference learner.</param>
 public sealed record DatasetMeasures(
     int Samples,
     int Features,
@@ -24,4 +25,5 @@ public sealed record DatasetMeasures(
     CompressedBitsPerSample CompressedBitsPerSample,
     IntrinsicDimensionMeasures IntrinsicDimension,
     MecMeasures Mec,
-    MutualInformationMeasures MutualInformation);
+    MutualInformationMeasures MutualInformation,
+    PrequentialMeasures Prequential);

@@ -46,7 +46,7 @@ public static class PrequentialCode
         {
             cancellationToken.ThrowIfCancellationRequested();
             var uniform = (end - start) * bitsPerLabel;
-            var modelBits = start == 0 ? null : ModelBits(ordered, start, end, spec, training, cancellationToken);
+            var modelBits = start == 0 ? null : ModelBits(ordered, start, end, spec, BlockTraining(training, options, start), cancellationToken);
             blocks.Add(new PrequentialBlock(start, end, modelBits ?? uniform, uniform, modelBits is null ? "uniform" : "model"));
             start = end;
         }
@@ -66,6 +66,14 @@ public static class PrequentialCode
             }
         }
         return ends;
+    }
+
+    /// <summary>The training of the model that codes the block after <paramref name="prefix"/> samples: at least <see cref="PrequentialOptions.MinimumSteps"/> steps.</summary>
+    public static TrainOptions BlockTraining(TrainOptions training, PrequentialOptions options, int prefix)
+    {
+        var batchesPerEpoch = (prefix + training.BatchSize - 1) / training.BatchSize;
+        var epochs = (options.MinimumSteps + batchesPerEpoch - 1) / batchesPerEpoch;
+        return epochs > training.Epochs ? training with { Epochs = Math.Min(epochs, Math.Max(training.Epochs, options.MaxEpochs)) } : training;
     }
 
     // -Σ log2 p(y|x) over [start, end) under a model trained on [0, start): the last epoch's test loss is the

@@ -12,6 +12,16 @@ public sealed record PrequentialOptions
     /// <summary>Shuffle the samples once (with <see cref="Seed"/>) before cutting blocks, so an ordered set is not coded in its order.</summary>
     public bool Shuffle { get; init; } = true;
 
+    /// <summary>
+    /// Optimizer steps each block's model takes at least: a small prefix trains for more epochs than the
+    /// training options give, up to <see cref="MaxEpochs"/>, so it is not coded by a model that barely moved. 0: the
+    /// training options' epochs for every block.
+    /// </summary>
+    public int MinimumSteps { get; init; }
+
+    /// <summary>The most epochs <see cref="MinimumSteps"/> may raise a block's training to.</summary>
+    public int MaxEpochs { get; init; } = 200;
+
     /// <summary>Seed of the shuffle.</summary>
     public int Seed { get; init; } = 1;
 
@@ -19,6 +29,8 @@ public sealed record PrequentialOptions
     public PrequentialOptions Validated()
     {
         ArgumentNullException.ThrowIfNull(BoundariesPercent);
+        ArgumentOutOfRangeException.ThrowIfNegative(MinimumSteps, nameof(MinimumSteps));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxEpochs, 1, nameof(MaxEpochs));
         if (BoundariesPercent.Count == 0 || BoundariesPercent[^1] != 100)
         {
             throw new ArgumentException("the block boundaries must end at 100 %, so every sample is coded", nameof(BoundariesPercent));
