@@ -70,13 +70,15 @@ public static class ReportDocument
         return html.Append("</table>").ToString();
     }
 
-    private const string DrawScript =
+    /// <summary>Draws every <c>div.plot</c> from the figure JSON beside it.</summary>
+    internal const string DrawScript =
         "for (const el of document.querySelectorAll('div.plot')) {" +
         " const fig = JSON.parse(document.getElementById(el.id + '-figure').textContent);" +
         " Plotly.newPlot(el, fig.data, fig.layout, { displaylogo: false, responsive: true });" +
         "}";
 
-    private const string Style =
+    /// <summary>The reports' stylesheet.</summary>
+    internal const string Style =
         "body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}" +
         "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}" +
         ".plot{width:100%;height:460px}.caption{color:#555}.missing{color:#a33;font-style:italic}" +

@@ -122,4 +122,58 @@ public sealed class RelateCommandTests : IDisposable
         Assert.Equal(2, run.ExitCode);
         Assert.Equal("capgrid: --capacity: must be parameters or architectureBits (got 'flops')", run.Error.Trim());
     }
+
+    [Fact]
+    public async Task Relate_WithHtml_DrawsOnePlotPerFitWithTheLawThroughTheKnees()
+    {
+        FourMapsOnALaw();
+        var page = Path.Combine(_folder, "out", "law.html");
+
+        var run = await CliRun.InvokeAsync("relate", _folder, "--html", page);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var html = File.ReadAllText(page);
+        Assert.DoesNotContain("<script src=", html);
+        var figure = Figure(html, "plot-law-mec-estimate");
+        var traces = figure["data"]!.AsArray();
+        var law = traces.Single(t => (string?)t!["name"] == "law fitted on all")!;
+        // The planted law is knee = 4 x mec^0.5 (knees rounded down to whole parameters): the line runs through it.
+        foreach (var (x, y) in Points(law))
+        {
+            Assert.Equal(4 * Math.Sqrt(x), y, 0.05 * y);
+        }
+        var knees = traces.Single(t => (string?)t!["name"] == "knee")!;
+        Assert.Equal([100.0, 400.0, 1600.0, 6400.0], Points(knees).Select(p => p.X).Order());
+        Assert.Equal("log", (string?)figure["layout"]!["yaxis"]!["type"]);
+        Assert.Contains("id=\"plot-law-label-entropy\"", html);
+        var dom = await Report.HeadlessChromium.DumpDomAsync(page, TestContext.Current.CancellationToken);
+        var plots = Report.HeadlessChromium.Plots(dom);
+        Assert.Equal(2, plots.Count);
+        Assert.All(plots, p => Assert.True(p.Value.Svg && p.Value.Marks > 0, $"{p.Key}: svg {p.Value.Svg}, {p.Value.Marks} data marks"));
+    }
+
+    [Fact]
+    public async Task Relate_WithAnHtmlPathThatIsNotHtml_ExitsWith2AndWritesNothing()
+    {
+        FourMapsOnALaw();
+        var page = Path.Combine(_folder, "law.txt");
+
+        var run = await CliRun.InvokeAsync("relate", _folder, "--html", page, "--law", Path.Combine(_folder, "law.json"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"capgrid: --html: {page}: must be an .html file", run.Error.Trim());
+        Assert.False(File.Exists(page));
+        Assert.False(File.Exists(Path.Combine(_folder, "law.json")));
+    }
+
+    private static System.Text.Json.Nodes.JsonNode Figure(string html, string id)
+    {
+        var start = html.IndexOf($"id=\"{id}-figure\">", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no figure {id}");
+        start = html.IndexOf('>', start) + 1;
+        return System.Text.Json.Nodes.JsonNode.Parse(html[start..html.IndexOf("</script>", start, StringComparison.Ordinal)])!;
+    }
+
+    private static IEnumerable<(double X, double Y)> Points(System.Text.Json.Nodes.JsonNode trace) =>
+        trace["x"]!.AsArray().Zip(trace["y"]!.AsArray(), (x, y) => ((double)x!, (double)y!));
 }

@@ -3,12 +3,13 @@ using System.Globalization;
 using System.Text.Json;
 using CapacityGrid.Analysis.Capacity.Law;
 using CapacityGrid.Client.Output;
+using CapacityGrid.Client.Report;
 using CapacityGrid.Grains.Abstractions.Experiments;
 
 namespace CapacityGrid.Client.Cli.Relate;
 
 /// <summary>
-/// <c>capgrid relate &lt;map | folder | id&gt;... [--capacity parameters|architectureBits] [--json] [--law law.json]</c>:
+/// <c>capgrid relate &lt;map | folder | id&gt;... [--capacity parameters|architectureBits] [--json] [--law law.json] [--html law.html]</c>:
 /// fits, across finished experiments of different datasets, the knee's capacity against each dataset estimate and
 /// reports each fit with its leave-one-out prediction error in grid steps.
 /// </summary>
@@ -24,16 +25,17 @@ public static class RelateCommand
         var capacity = new Option<string>("--capacity") { Description = "The knee's capacity to fit: parameters or architectureBits", DefaultValueFactory = _ => "parameters" };
         var json = new Option<bool>("--json") { Description = "Print the fits as JSON" };
         var law = new Option<FileInfo?>("--law") { Description = "Also write the fits as JSON to this file" };
+        var html = new Option<FileInfo?>("--html") { Description = "Also write a self-contained HTML page with one log-log plot per fit" };
         var command = new Command("relate", "Fit the knee's capacity against each dataset estimate across experiments, with leave-one-out errors in grid steps")
         {
-            inputs, mapsFolder, capacity, json, law,
+            inputs, mapsFolder, capacity, json, law, html,
         };
         command.SetAction((parse, _) => RelateAsync(parse.GetValue(inputs)!, parse.GetValue(mapsFolder)!.FullName, parse.GetValue(capacity)!,
-            parse.GetValue(json), parse.GetValue(law), output, error));
+            parse.GetValue(json), parse.GetValue(law), parse.GetValue(html), output, error));
         return command;
     }
 
-    private static async Task<int> RelateAsync(string[] inputs, string mapsFolder, string capacity, bool json, FileInfo? law, TextWriter output, TextWriter error)
+    private static async Task<int> RelateAsync(string[] inputs, string mapsFolder, string capacity, bool json, FileInfo? law, FileInfo? html, TextWriter output, TextWriter error)
     {
         IReadOnlyList<LawObservation> observations;
         try
@@ -42,6 +44,10 @@ public static class RelateCommand
             {
                 throw new SpecException("--capacity", $"must be parameters or architectureBits (got '{capacity}')");
             }
+            if (html is not null && !html.Extension.Equals(".html", StringComparison.OrdinalIgnoreCase) && !html.Extension.Equals(".htm", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new SpecException("--html", $"{html.FullName}: must be an .html file");
+            }
             observations = Observations(inputs, mapsFolder, capacity);
         }
         catch (SpecException e)
@@ -49,11 +55,30 @@ public static class RelateCommand
             await error.WriteLineAsync($"capgrid: {e.Message}");
             return ExitCodes.BadInput;
         }
+        string? plotly = null;
+        if (html is not null)
+        {
+            try
+            {
+                plotly = PlotlyLocator.Read(message => error.WriteLine($"capgrid: {message}"));
+            }
+            catch (ReportException e)
+            {
+                await error.WriteLineAsync($"capgrid: relate --html: {e.Message}");
+                return ExitCodes.Unavailable;
+            }
+        }
         var fits = CapacityLaw.Fit(observations);
         var report = new LawReport(capacity, [.. observations.Select(o => new LawExperiment(o.Experiment, o.Dataset, o.Capacity, o.StepFactor))], fits);
         if (law is not null)
         {
             await File.WriteAllTextAsync(law.FullName, JsonSerializer.Serialize(report, JsonOutput.Options));
+        }
+        if (html is not null)
+        {
+            Directory.CreateDirectory(html.DirectoryName!);
+            await File.WriteAllTextAsync(html.FullName, LawDocument.Render(report, plotly!));
+            await error.WriteLineAsync($"capgrid: wrote {html.FullName}");
         }
         await output.WriteAsync(json ? JsonSerializer.Serialize(report, JsonOutput.Options) + Environment.NewLine : Render(report));
         return ExitCodes.Success;
@@ -113,16 +138,3 @@ public static class RelateCommand
 
     private static string Steps(double? steps) => steps is { } s ? s.ToString("0.00", CultureInfo.InvariantCulture) : "-";
 }
-
-/// <summary>What <c>relate</c> prints with <c>--json</c> and writes to <c>--law</c>.</summary>
-/// <param name="Capacity">The knee's capacity fitted.</param>
-/// <param name="Experiments">The experiments, with their knee and grid step.</param>
-/// <param name="Fits">One fit per dataset estimate, best leave-one-out error first.</param>
-public sealed record LawReport(string Capacity, IReadOnlyList<LawExperiment> Experiments, IReadOnlyList<LawFit> Fits);
-
-/// <summary>One experiment of a <see cref="LawReport"/>.</summary>
-/// <param name="Experiment">Its id.</param>
-/// <param name="Dataset">Its dataset's description.</param>
-/// <param name="Knee">Its knee's capacity.</param>
-/// <param name="StepFactor">Its grid's capacity step at the knee.</param>
-public sealed record LawExperiment(string Experiment, string Dataset, double Knee, double StepFactor);
