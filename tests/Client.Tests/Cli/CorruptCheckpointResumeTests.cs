@@ -113,19 +113,11 @@ public sealed class CorruptCheckpointResumeTests(StandaloneSiloFixture cluster) 
         return corrupted;
     }
 
-    private async Task WaitForEpochsAsync(string id, int epochs)
-    {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        deadline.CancelAfter(TimeSpan.FromMinutes(1));
-        while (true)
+    private Task WaitForEpochsAsync(string id, int epochs) =>
+        Eventually.WaitForAsync(async () =>
         {
             var status = await CapgridAsync("status", id, "--json");
             using var json = JsonDocument.Parse(status.Output);
-            if (json.RootElement.GetProperty("epochsDone").GetInt32() >= epochs)
-            {
-                return;
-            }
-            await Task.Delay(200, deadline.Token);
-        }
-    }
+            return json.RootElement.GetProperty("epochsDone").GetInt32() >= epochs;
+        }, TimeSpan.FromMinutes(1), $"{epochs} epochs of {id}");
 }

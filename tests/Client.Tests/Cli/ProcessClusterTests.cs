@@ -33,14 +33,10 @@ public sealed class ProcessClusterTests : IAsyncLifetime
             _silos.Add(StartSilo(_silos.Count, gateway));
         }
         // A silo process takes a while to start on a busy machine: wait until every gateway listens.
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        deadline.CancelAfter(TimeSpan.FromMinutes(2));
         foreach (var gateway in gateways)
         {
-            while (!await AzuriteLauncher.AnswersAsync(new Uri($"http://127.0.0.1:{gateway}/"), deadline.Token))
-            {
-                await Task.Delay(200, deadline.Token);
-            }
+            await Eventually.WaitForAsync(() => AzuriteLauncher.AnswersAsync(new Uri($"http://127.0.0.1:{gateway}/"), TestContext.Current.CancellationToken),
+                TimeSpan.FromMinutes(2), $"a silo's gateway on port {gateway}");
         }
     }
 
@@ -188,22 +184,11 @@ public sealed class ProcessClusterTests : IAsyncLifetime
         return Process.Start(start)!;
     }
 
-    private async Task WaitForEpochsAsync(int epochs)
-    {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        deadline.CancelAfter(TimeSpan.FromMinutes(2));
-        while (true)
+    private Task WaitForEpochsAsync(int epochs) =>
+        Eventually.WaitForAsync(async () =>
         {
             var status = await CapgridAsync("status", "procs", "--json");
-            if (status.ExitCode == 0)
-            {
-                using var json = JsonDocument.Parse(status.Output);
-                if (json.RootElement.GetProperty("epochsDone").GetInt32() >= epochs)
-                {
-                    return;
-                }
-            }
-            await Task.Delay(500, deadline.Token);
-        }
-    }
+            using var json = status.ExitCode == 0 ? JsonDocument.Parse(status.Output) : null;
+            return json is not null && json.RootElement.GetProperty("epochsDone").GetInt32() >= epochs;
+        }, TimeSpan.FromMinutes(2), $"{epochs} epochs done");
 }

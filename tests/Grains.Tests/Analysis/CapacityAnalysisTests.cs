@@ -87,14 +87,8 @@ public sealed class CapacityAnalysisTests(GridClusterFixture fixture)
         var container = new BlobServiceClient(fixture.ConnectionString).GetBlobContainerClient(DatasetMeasureCache.Container);
 
         await Experiment.StartAsync(spec);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(Timeout);
-        string? stored = null;
-        while (stored is null)
-        {
-            await Task.Delay(200, timeout.Token);
-            stored = await FindMeasuresAsync(container, "\"samples\":611", timeout.Token);
-        }
+        var stored = await Eventually.NotNullAsync(() => FindMeasuresAsync(container, "\"samples\":611", TestContext.Current.CancellationToken),
+            Timeout, "the dataset measures blob of the 611-sample teacher");
         var running = await Experiment.GetStatusAsync();
         await Experiment.CancelAsync();
 
@@ -138,13 +132,5 @@ public sealed class CapacityAnalysisTests(GridClusterFixture fixture)
         Assert.Contains(map.Analysis.Notes, n => n.Contains("still queued or running", StringComparison.Ordinal));
     }
 
-    private async Task WaitForCompletionAsync()
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(Timeout);
-        while ((await Experiment.GetStatusAsync()).State != ExperimentState.Completed)
-        {
-            await Task.Delay(100, timeout.Token);
-        }
-    }
+    private Task<ExperimentStatus> WaitForCompletionAsync() => ExperimentWaits.CompletedAsync(Experiment, Timeout);
 }

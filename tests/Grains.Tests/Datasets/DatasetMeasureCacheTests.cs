@@ -31,17 +31,6 @@ public sealed class DatasetMeasureCacheTests(GridClusterFixture fixture) : IDisp
         Assert.Equal(measured, cache.TryGet(spec));
     }
 
-    private static async Task<string> WaitForAsync(DatasetMeasureCache cache, DatasetSpec spec)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromMinutes(1));
-        while (true)
-        {
-            if (cache.TryGet(spec) is { } json)
-            {
-                return json;
-            }
-            await Task.Delay(50, timeout.Token);
-        }
-    }
+    private static Task<string> WaitForAsync(DatasetMeasureCache cache, DatasetSpec spec) =>
+        Eventually.NotNullAsync(() => Task.FromResult(cache.TryGet(spec)), TimeSpan.FromMinutes(1), "the dataset's measures");
 }

@@ -66,13 +66,5 @@ public sealed class EpochLayersTests(GridClusterFixture fixture)
         });
     }
 
-    private async Task WaitForCompletionAsync()
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(Timeout);
-        while ((await Experiment.GetStatusAsync()).State != ExperimentState.Completed)
-        {
-            await Task.Delay(100, timeout.Token);
-        }
-    }
+    private Task<ExperimentStatus> WaitForCompletionAsync() => ExperimentWaits.CompletedAsync(Experiment, Timeout);
 }

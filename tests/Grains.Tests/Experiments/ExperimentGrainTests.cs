@@ -90,18 +90,5 @@ public sealed class ExperimentGrainTests(GridClusterFixture fixture)
         await WaitForCompletionAsync();
     }
 
-    private async Task<ExperimentStatus> WaitForCompletionAsync()
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(Timeout);
-        while (true)
-        {
-            var status = await Experiment.GetStatusAsync();
-            if (status.State == ExperimentState.Completed)
-            {
-                return status;
-            }
-            await Task.Delay(100, timeout.Token);
-        }
-    }
+    private Task<ExperimentStatus> WaitForCompletionAsync() => ExperimentWaits.CompletedAsync(Experiment, Timeout);
 }

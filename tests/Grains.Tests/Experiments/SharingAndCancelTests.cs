@@ -38,10 +38,7 @@ public sealed class SharingAndCancelTests(GridClusterFixture fixture)
     {
         var id = Id("cancel");
         await Experiment(id).StartAsync(Spec("cancel", epochs: 500, samples: 3000));
-        while ((await Experiment(id).GetStatusAsync()).EpochsDone == 0)
-        {
-            await Task.Delay(50, TestContext.Current.CancellationToken);
-        }
+        await Eventually.ValueAsync(Experiment(id).GetStatusAsync, s => s.EpochsDone > 0, what: "the first epoch");
 
         var status = await Experiment(id).CancelAsync();
 

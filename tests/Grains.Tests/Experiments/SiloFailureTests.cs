@@ -33,13 +33,7 @@ public sealed class SiloFailureTests : IAsyncLifetime
         var victim = await FindPointInMidTrainingOnASecondarySiloAsync(points, Trainer);
         await _fixture.Cluster.KillSiloAsync(_fixture.Cluster.Silos.Single(s => s.SiloAddress.Equals(victim.Silo)), TestContext.Current.CancellationToken);
 
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        deadline.CancelAfter(TimeSpan.FromMinutes(4));
-        ExperimentStatus status;
-        while ((status = await experiment.GetStatusAsync()).State != ExperimentState.Completed)
-        {
-            await Task.Delay(250, deadline.Token);
-        }
+        var status = await ExperimentWaits.CompletedAsync(experiment, TimeSpan.FromMinutes(4));
 
         Assert.Equal((6, 0), (status.Finished, status.Failed));
         var results = await Task.WhenAll(points.Select(p => Trainer(p).GetResultAsync()));
@@ -58,9 +52,7 @@ public sealed class SiloFailureTests : IAsyncLifetime
     {
         var management = _fixture.Cluster.Client.GetGrain<IManagementGrain>(0);
         var primary = _fixture.Cluster.Silos[0].SiloAddress;
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        deadline.CancelAfter(TimeSpan.FromMinutes(1));
-        while (true)
+        async Task<PointOnSilo?> FindAsync()
         {
             foreach (var point in points)
             {
@@ -69,10 +61,14 @@ public sealed class SiloFailureTests : IAsyncLifetime
                     && await management.GetActivationAddress(trainer(point)) is { } silo
                     && !silo.Equals(primary))
                 {
-                    return (point, silo);
+                    return new PointOnSilo(point, silo);
                 }
             }
-            await Task.Delay(100, deadline.Token);
+            return null;
         }
+        var found = await Eventually.NotNullAsync(FindAsync, TimeSpan.FromMinutes(1), "a point in mid-training on a secondary silo");
+        return (found.Point, found.Silo);
     }
+
+    private sealed record PointOnSilo(GridPoint Point, SiloAddress Silo);
 }

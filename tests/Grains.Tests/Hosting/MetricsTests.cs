@@ -21,10 +21,7 @@ public sealed class MetricsTests(GridClusterFixture fixture) : IClassFixture<Gri
                 new DatasetSpec("teacher", InputDim: 4, Classes: 2, Samples: 200, Seed: 3, TestFraction: 0.2, ValidationFraction: 0.1),
                 new GridSpec([3, 5, 7], [1], [1]),
                 new TrainingSpec(Epochs: 2)));
-            while ((await experiment.GetStatusAsync()).State != ExperimentState.Completed)
-            {
-                await Task.Delay(50, TestContext.Current.CancellationToken);
-            }
+            await ExperimentWaits.CompletedAsync(experiment);
             meters.ForceFlush();
         }
 
