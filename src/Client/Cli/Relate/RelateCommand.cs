@@ -121,12 +121,14 @@ public static class RelateCommand
             text.AppendLine(inv, $"  {e.Experiment}: knee {e.Knee:0.#} ({e.Dataset}), grid step x{e.StepFactor:0.00}");
         }
         text.AppendLine();
-        text.AppendLine("estimate               n  law                         R²      leave-one-out error (grid steps) mean / max");
+        var width = Math.Max("estimate".Length, report.Fits.Select(f => f.Estimate.Length).DefaultIfEmpty(0).Max());
+        text.AppendLine($"{"estimate".PadRight(width)}  n  law                         R²      leave-one-out error (grid steps) mean / max");
         foreach (var fit in report.Fits)
         {
+            var name = fit.Estimate.PadRight(width);
             text.AppendLine(fit.Coefficient is { } c && fit.Exponent is { } b
-                ? string.Create(inv, $"{fit.Estimate,-21} {fit.Experiments,2}  {c,9:G3} x estimate^{b,-6:0.000}  {fit.RSquared,6:0.000}  {Steps(fit.MeanLeaveOneOutSteps),6} / {Steps(fit.MaxLeaveOneOutSteps)}")
-                : string.Create(inv, $"{fit.Estimate,-21} {fit.Experiments,2}  no fit: {fit.Reason}"));
+                ? string.Create(inv, $"{name} {fit.Experiments,2}  {c,9:G3} x estimate^{b,-6:0.000}  {fit.RSquared,6:0.000}  {Steps(fit.MeanLeaveOneOutSteps),6} / {Steps(fit.MaxLeaveOneOutSteps)}")
+                : string.Create(inv, $"{name} {fit.Experiments,2}  no fit: {fit.Reason}"));
         }
         if (report.Fits.FirstOrDefault(f => f.MeanLeaveOneOutSteps is not null) is { } best)
         {
