@@ -1,12 +1,13 @@
-// node infra/container/compare-maps.mjs <map.json> <baseline.json> <epochs>
+// node infra/container/compare-maps.mjs <map.json> <baseline.json> <epochs> [<runs restarted, at least>]
 // The checks of the fault harness (bench/Faults/MapCheck.cs) on two capacity maps written by capgrid: every point
 // finished, epochs 1..N once each, one completion per point, no checkpointed epoch trained again, the same points
-// as the baseline, and per point and epoch train/test accuracy and loss within 1e-6 of it. Prints one JSON line of
+// as the baseline, per point and epoch train/test accuracy and loss within 1e-6 of it, and (when given) at least that
+// many runs restarted, so that a fault that interrupted nothing does not pass for one that did. Prints one JSON line of
 // what it measured; exits 1 with one line naming the first check that fails.
 import { readFileSync } from "node:fs";
 
 const tolerance = 1e-6; // MapCheck.Tolerance: training is bit-identical, evaluation sums may differ in the last bits
-const [mapPath, baselinePath, epochsText] = process.argv.slice(2);
+const [mapPath, baselinePath, epochsText, restartedText = "0"] = process.argv.slice(2);
 const epochs = Number(epochsText);
 const read = (path) => new Map(JSON.parse(readFileSync(path, "utf8")).points.map((p) => [p.pointId, p]));
 const map = read(mapPath);
@@ -38,4 +39,7 @@ for (const [id, point] of map) {
   });
 }
 if (!(maxDifference <= tolerance)) fail(`a metric differs from the uninterrupted run by ${maxDifference} (tolerance ${tolerance})`);
+if (runsRestarted < Number(restartedText)) {
+  fail(`no point was re-run: the kill interrupted no training (it came too late, or hit a silo with nothing to do)`);
+}
 console.log(JSON.stringify({ points: map.size, epochs, runsRestarted, rerun, maxDifference }));
