@@ -1,7 +1,5 @@
 using System.CommandLine;
 using CapacityGrid.Client.Connection;
-using CapacityGrid.ServiceDefaults;
-using CapacityGrid.Silo.Storage;
 
 namespace CapacityGrid.Client.Cli.Export;
 
@@ -80,10 +78,9 @@ internal sealed class CheckpointArguments
                 ? await Fail(error, problem)
                 : (payload, $"{source}/{point} epoch {checkpoint!.Epoch}", ExitCodes.Success);
         }
-        catch (Exception e) when (e is AzuriteUnavailableException or FormatException or Azure.RequestFailedException)
+        catch (Exception e) when (StorageFailure.Is(e))
         {
-            await error.WriteLineAsync($"capgrid: storage: {SecretRedaction.Redact(e.Message.Split('\n')[0])}");
-            return (null, source, ExitCodes.Unavailable);
+            return (null, source, await StorageFailure.ReportAsync(e, error));
         }
     }
 

@@ -2,8 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using CapacityGrid.Client.Output;
-using CapacityGrid.ServiceDefaults;
-using CapacityGrid.Silo.Storage;
 
 namespace CapacityGrid.Client.Cli.Export;
 
@@ -51,10 +49,9 @@ public static class CheckpointsCommand
             await WriteTableAsync(experimentId, stored, output);
             return ExitCodes.Success;
         }
-        catch (Exception e) when (e is AzuriteUnavailableException or FormatException or Azure.RequestFailedException)
+        catch (Exception e) when (StorageFailure.Is(e))
         {
-            await error.WriteLineAsync($"capgrid: storage: {SecretRedaction.Redact(e.Message.Split('\n')[0])}");
-            return ExitCodes.Unavailable;
+            return await StorageFailure.ReportAsync(e, error);
         }
     }
 
