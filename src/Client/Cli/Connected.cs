@@ -36,7 +36,16 @@ internal static class Connected
         }
         await using (connection)
         {
-            return await work(connection);
+            GrainRetry.GiveUpWhen(connection.Gone);
+            try
+            {
+                return await work(connection);
+            }
+            catch (ClusterUnavailableException e)
+            {
+                await error.WriteLineAsync($"capgrid: cluster: {SecretRedaction.Redact(e.Message)}");
+                return ExitCodes.Unavailable;
+            }
         }
     }
 }

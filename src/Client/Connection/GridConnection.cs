@@ -24,6 +24,33 @@ public sealed class GridConnection : IAsyncDisposable
     /// <summary>True when the silo runs in this process (and stops with it).</summary>
     public bool Embedded { get; }
 
+    /// <summary>The other capgrid process whose embedded silo serves this connection, if any.</summary>
+    public EmbeddedSiloOwner? ServedBy { get; private init; }
+
+    /// <summary>
+    /// Why the silo will not answer again (the process in <see cref="ServedBy"/> has ended), or null while it may.
+    /// </summary>
+    public string? Gone()
+    {
+        if (ServedBy is not { } owner)
+        {
+            return null;
+        }
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(owner.ProcessId);
+            if (!process.HasExited)
+            {
+                return null;
+            }
+        }
+        catch (ArgumentException)
+        {
+            // No such process.
+        }
+        return $"capgrid process {owner.ProcessId}, whose embedded silo served this command, has ended; experiments it ran stopped with it ('capgrid resume <id>' continues one)";
+    }
+
     /// <summary>
     /// Connects to the cluster the options name; without one, to the embedded silo another capgrid process runs on the
     /// same storage (when <paramref name="use"/> allows), or else starts the embedded silo here (and Azurite if needed).
@@ -60,7 +87,8 @@ public sealed class GridConnection : IAsyncDisposable
             if (owner is not null)
             {
                 progress($"using the embedded silo of capgrid process {owner.ProcessId}, which serves this storage");
-                return Client(await EmbeddedSiloClient.ConnectAsync(owner, options.Verbose, cancellationToken), TimeSpan.FromSeconds(5));
+                var client = Client(await EmbeddedSiloClient.ConnectAsync(owner, options.Verbose, cancellationToken), TimeSpan.FromSeconds(5));
+                return new GridConnection(client.Grains, embedded: false, client._dispose) { ServedBy = owner };
             }
             // The holder is still starting Azurite and its silo: its gateway is published once it listens.
             if (waiting.Elapsed > OwnerStartPatience)

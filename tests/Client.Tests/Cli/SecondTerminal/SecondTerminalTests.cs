@@ -97,6 +97,25 @@ public sealed partial class SecondTerminalTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Watch_BesideARunWhoseProcessEnds_SaysSoInOneLineAndExits3()
+    {
+        await using var run = BackgroundCapgrid.Start(_folder, ["run", "spec.json", "--id", "ends", "--slots", "1", "--out", Path.Combine(_folder, "out"), .. Storage]);
+        await run.WaitForLogAsync(log => EpochsDone(log) >= 1, FirstEpochs);
+        await using var watch = BackgroundCapgrid.Start(_folder, ["watch", "ends", "--out", Path.Combine(_folder, "watched"), .. Storage]);
+        await watch.WaitForLogAsync(log => log.Contains("points 0/2 ended", StringComparison.Ordinal), TimeSpan.FromMinutes(1));
+
+        run.Signal(15);
+        Assert.Equal(130, (await run.WaitForExitAsync(TimeSpan.FromSeconds(15)))?.ExitCode);
+        // Not the 3 minutes of retries a recovering cluster gets: nothing brings this silo back.
+        var exit = await watch.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.True(exit is not null, $"watch still waited 60 s after the silo's process ended:\n{watch.Log}");
+        Assert.Equal(3, exit.Value.ExitCode);
+        Assert.EndsWith($"capgrid: cluster: capgrid process {run.Id}, whose embedded silo served this command, has ended; experiments it ran stopped with it ('capgrid resume <id>' continues one)", watch.Log.Trim());
+        Assert.DoesNotContain("fail:", watch.Log);
+    }
+
+    [Fact]
     public async Task Status_AfterTheRunsProcessWasKilled_TakesOverItsStaleLockAndAnswers()
     {
         var run = BackgroundCapgrid.Start(_folder, ["run", "spec.json", "--id", "killed", "--slots", "1", "--out", Path.Combine(_folder, "out"), .. Storage]);
