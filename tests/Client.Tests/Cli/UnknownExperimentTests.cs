@@ -34,6 +34,7 @@ public sealed class UnknownExperimentTests : IDisposable
     [InlineData("status")]
     [InlineData("watch")]
     [InlineData("cancel")]
+    [InlineData("report")]
     public async Task Command_OnAnUnknownIdInStorageThatAnswers_AnswersFromStorageWithoutStartingASilo(string command)
     {
         await using var azurite = await AzuriteLauncher.StartOnFreePortsAsync(Path.Combine(_folder, "azurite"), cancellationToken: TestContext.Current.CancellationToken);
