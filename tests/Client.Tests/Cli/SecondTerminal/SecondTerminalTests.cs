@@ -116,6 +116,25 @@ public sealed partial class SecondTerminalTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Watch_BesideARun_StopsFollowingOnSigtermAndTheRunGoesOn()
+    {
+        await using var run = BackgroundCapgrid.Start(_folder, ["run", "spec.json", "--id", "follow", "--slots", "1", "--out", Path.Combine(_folder, "out"), .. Storage]);
+        await run.WaitForLogAsync(log => EpochsDone(log) >= 1, FirstEpochs);
+        await using var watch = BackgroundCapgrid.Start(_folder, ["watch", "follow", "--out", Path.Combine(_folder, "watched"), .. Storage]);
+        await watch.WaitForLogAsync(log => log.Contains("points 0/2 ended", StringComparison.Ordinal), TimeSpan.FromMinutes(1));
+
+        watch.Signal(15);
+        var exit = await watch.WaitForExitAsync(TimeSpan.FromSeconds(15));
+
+        Assert.Equal(130, exit?.ExitCode);
+        Assert.EndsWith($"capgrid: stopped following; the experiment goes on in capgrid process {run.Id}; follow it again with 'capgrid watch follow'", watch.Log.Trim());
+        // The run did not notice: it trains on.
+        var epochs = EpochsDone(run.Log);
+        await run.WaitForLogAsync(log => EpochsDone(log) > epochs, TimeSpan.FromMinutes(1));
+        Assert.DoesNotContain("fail:", run.Log);
+    }
+
+    [Fact]
     public async Task Status_AfterTheRunsProcessWasKilled_TakesOverItsStaleLockAndAnswers()
     {
         var run = BackgroundCapgrid.Start(_folder, ["run", "spec.json", "--id", "killed", "--slots", "1", "--out", Path.Combine(_folder, "out"), .. Storage]);
