@@ -8,12 +8,21 @@ namespace CapacityGrid.Client.Cli;
 internal static class Connected
 {
     /// <summary>Opens the connection, runs <paramref name="work"/>, and closes the connection.</summary>
-    public static async Task<int> RunAsync(ConnectionOptions options, TextWriter error, Func<GridConnection, Task<int>> work, CancellationToken cancellationToken)
+    /// <param name="use">Whether an embedded silo another capgrid process runs on this storage may serve the command.</param>
+    /// <param name="experiment">The experiment the command needs: without it in storage, no silo is started (exit 2).</param>
+    public static async Task<int> RunAsync(
+        ConnectionOptions options, TextWriter error, Func<GridConnection, Task<int>> work, CancellationToken cancellationToken,
+        EmbeddedSiloUse use = EmbeddedSiloUse.ShareRunning, string? experiment = null)
     {
         GridConnection connection;
         try
         {
-            connection = await GridConnection.OpenAsync(options, message => error.WriteLine($"capgrid: {message}"), cancellationToken);
+            connection = await GridConnection.OpenAsync(options, message => error.WriteLine($"capgrid: {message}"), cancellationToken, use, experiment);
+        }
+        catch (ExperimentNotStoredException e)
+        {
+            await error.WriteLineAsync($"capgrid: no experiment '{e.ExperimentId}' in this storage (see 'capgrid list')");
+            return ExitCodes.BadInput;
         }
         catch (Exception e) when (e is AzuriteUnavailableException or FormatException)
         {
@@ -27,7 +36,16 @@ internal static class Connected
         }
         await using (connection)
         {
-            return await work(connection);
+            GrainRetry.GiveUpWhen(connection.Gone);
+            try
+            {
+                return await work(connection);
+            }
+            catch (ClusterUnavailableException e)
+            {
+                await error.WriteLineAsync($"capgrid: cluster: {SecretRedaction.Redact(e.Message)}");
+                return ExitCodes.Unavailable;
+            }
         }
     }
 }

@@ -85,7 +85,7 @@ public static class ReportCommand
             }
             var map = await ExperimentWatch.BuildMapAsync(grid.Grains, id, error, cancellationToken);
             return await WriteAsync(map, paths, plotly, json, output, error, cancellationToken);
-        }, cancellationToken);
+        }, cancellationToken, experiment: id);
     }
 
     private static async Task<int> WriteAsync(CapacityMap map, ReportPaths paths, string plotly, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)

@@ -17,28 +17,29 @@ public sealed class EmbeddedCluster : IAsyncDisposable
 {
     private readonly IHost _host;
     private readonly AzuriteLauncher _azurite;
-
+    private readonly EmbeddedSiloLock _lock;
     private readonly CancellationTokenSource _stopping;
 
-    private EmbeddedCluster(IHost host, AzuriteLauncher azurite, CancellationTokenSource stopping)
+    private EmbeddedCluster(IHost host, AzuriteLauncher azurite, EmbeddedSiloLock siloLock, CancellationTokenSource stopping)
     {
         _host = host;
         _azurite = azurite;
+        _lock = siloLock;
         _stopping = stopping;
     }
 
     /// <summary>Grain references for the in-process silo.</summary>
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
 
-    /// <summary>Starts storage and the silo.</summary>
-    /// <exception cref="AzuriteUnavailableException">Local storage is needed but cannot be started.</exception>
-    /// <exception cref="Azure.RequestFailedException">Storage refuses the credentials (checked before the silo starts).</exception>
-    public static async Task<EmbeddedCluster> StartAsync(EmbeddedOptions options, Action<string> progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the silo on <paramref name="azurite"/>'s storage (already checked), holding <paramref name="siloLock"/>,
+    /// and publishes its gateway there for other capgrid processes. Both are the cluster's to dispose from then on,
+    /// also when the start fails.
+    /// </summary>
+    public static async Task<EmbeddedCluster> StartAsync(EmbeddedOptions options, AzuriteLauncher azurite, EmbeddedSiloLock siloLock, CancellationToken cancellationToken)
     {
-        var azurite = await AzuriteLauncher.EnsureAsync(options.ConnectionString, Path.Combine(options.DataFolder, "azurite"), progress, cancellationToken);
         try
         {
-            await StorageProbe.CheckAsync(azurite.ConnectionString, cancellationToken);
             var stopping = new CancellationTokenSource();
             var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -48,6 +49,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
             }.Where(kv => kv.Value is not null));
             builder.Logging.ClearProviders();
             builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            builder.Logging.AddOneLineConsole(options.Verbose);
             builder.Logging.SetMinimumLevel(options.Verbose ? LogLevel.Information : LogLevel.Warning);
             if (!options.Verbose)
             {
@@ -62,16 +64,19 @@ public sealed class EmbeddedCluster : IAsyncDisposable
                     level >= (stopping.IsCancellationRequested ? LogLevel.Critical : LogLevel.Error)));
             }
             builder.AddCapacityGridTelemetry("capgrid");
+            var gateway = AzuriteLauncher.FreePort();
             builder.UseOrleans(silo => silo
-                .UseLocalhostClustering(AzuriteLauncher.FreePort(), AzuriteLauncher.FreePort())
+                .UseLocalhostClustering(AzuriteLauncher.FreePort(), gateway)
                 .AddCapacityGrid(builder.Configuration));
             var host = builder.Build();
             await host.StartAsync(cancellationToken);
-            return new EmbeddedCluster(host, azurite, stopping);
+            siloLock.Publish(gateway);
+            return new EmbeddedCluster(host, azurite, siloLock, stopping);
         }
         catch
         {
             await azurite.DisposeAsync();
+            siloLock.Dispose();
             throw;
         }
     }
@@ -92,6 +97,8 @@ public sealed class EmbeddedCluster : IAsyncDisposable
             _host.Dispose();
             _stopping.Dispose();
             await _azurite.DisposeAsync();
+            // Last: a capgrid process waiting for this storage starts its own silo (and Azurite) only now.
+            _lock.Dispose();
         }
     }
 }

@@ -9,6 +9,16 @@ public static class GrainRetry
     /// <summary>How long the CLI waits for a recovering cluster before giving up.</summary>
     public static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
 
+    // Set for a command served by another process's embedded silo: says why waiting is pointless (that process
+    // ended, and no one brings its silo back), or null while it runs.
+    private static readonly AsyncLocal<Func<string?>?> Hopeless = new();
+
+    /// <summary>
+    /// For the calls made in this async flow: stop retrying, with a <see cref="ClusterUnavailableException"/> of
+    /// <paramref name="reason"/>'s text, as soon as it returns one.
+    /// </summary>
+    public static void GiveUpWhen(Func<string?> reason) => Hopeless.Value = reason;
+
     /// <summary>Calls <paramref name="call"/>, retrying with backoff on transient cluster errors (one warning printed).</summary>
     public static async Task<T> CallAsync<T>(Func<Task<T>> call, TextWriter error, CancellationToken cancellationToken)
     {
@@ -20,6 +30,10 @@ public static class GrainRetry
             try
             {
                 return await call();
+            }
+            catch (Exception e) when (IsTransient(e) && Hopeless.Value?.Invoke() is { } reason)
+            {
+                throw new ClusterUnavailableException(reason, e);
             }
             catch (Exception e) when (IsTransient(e) && DateTime.UtcNow < deadline)
             {

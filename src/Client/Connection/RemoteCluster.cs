@@ -21,6 +21,7 @@ public static class RemoteCluster
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.AddOneLineConsole(options.Verbose);
         builder.Logging.SetMinimumLevel(options.Verbose ? LogLevel.Information : LogLevel.Error);
         if (!options.Verbose)
         {

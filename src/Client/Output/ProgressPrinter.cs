@@ -67,13 +67,16 @@ public sealed class ProgressPrinter(TextWriter writer, TimeProvider time, bool t
         writer.Flush();
     }
 
-    /// <summary>One progress line, e.g. <c>points 3/12 ended (2 running, 7 queued, 0 failed) | epochs 17/60</c>.</summary>
+    /// <summary>
+    /// One progress line, e.g. <c>points 3/12 ended (2 running, 7 waiting, 0 failed, 0 diverged) | epochs 17/60</c>:
+    /// running points hold a training slot; waiting ones have not got one yet.
+    /// </summary>
     public static string Format(ExperimentStatus s) =>
-        $"points {s.Ended}/{s.Total} ended ({s.Running} running, {s.Queued} queued, {s.Failed} failed, {s.Diverged} diverged) | epochs {s.EpochsDone}/{s.EpochsTotal}";
+        $"points {s.Ended}/{s.Total} ended ({s.Running} running, {s.Queued} waiting, {s.Failed} failed, {s.Diverged} diverged) | epochs {s.EpochsDone}/{s.EpochsTotal}";
 
-    /// <summary>The terminal form, e.g. <c>points [#####---------------] 3/12 (2 running, 0 failed)  epochs [######--------------] 17/60</c>.</summary>
+    /// <summary>The terminal form, e.g. <c>points [#####---------------] 3/12 (2 running, 7 waiting, 0 failed, 0 diverged)  epochs [######--------------] 17/60</c>.</summary>
     public static string Bars(ExperimentStatus s) =>
-        $"points {Bar(s.Ended, s.Total)} {s.Ended}/{s.Total} ({s.Running} running, {s.Failed} failed, {s.Diverged} diverged)  epochs {Bar(s.EpochsDone, s.EpochsTotal)} {s.EpochsDone}/{s.EpochsTotal}";
+        $"points {Bar(s.Ended, s.Total)} {s.Ended}/{s.Total} ({s.Running} running, {s.Queued} waiting, {s.Failed} failed, {s.Diverged} diverged)  epochs {Bar(s.EpochsDone, s.EpochsTotal)} {s.EpochsDone}/{s.EpochsTotal}";
 
     /// <summary>A bar of <see cref="BarWidth"/> characters, <c>#</c> for the done share and <c>-</c> for the rest.</summary>
     public static string Bar(int done, int total)

@@ -16,7 +16,7 @@ public static class ExperimentCommands
     public static Command Status(GlobalOptions global, TextWriter output, TextWriter error)
     {
         var (id, json) = (IdArgument(), JsonOption());
-        var command = new Command("status", "Show an experiment's progress (points queued, training, finished, failed) and its capacity analysis so far") { id, json };
+        var command = new Command("status", "Show an experiment's progress (points running, waiting for a slot, finished, failed) and its capacity analysis so far") { id, json };
         command.SetAction((parse, ct) => WithExperimentAsync(parse, global, parse.GetValue(id)!, error, async (grid, status) =>
         {
             // The analysis as far as the points have got: it is recomputed from their results on every call.
@@ -70,7 +70,7 @@ public static class ExperimentCommands
                 var status = await ExperimentWatch.UntilEndedAsync(experiment, error, ct, grid.Grains.GetGrain<IAnalysisGrain>(experimentId));
                 return await ExperimentWatch.WriteMapAsync(grid.Grains, experimentId, status, parse.GetValue(outDir)!, parse.GetValue(json), output, error, ct);
             }, ct);
-        }, ct));
+        }, ct, EmbeddedSiloUse.OwnOnly));
         return command;
     }
 
@@ -121,7 +121,8 @@ public static class ExperimentCommands
 
     private static async Task<int> WithExperimentAsync(
         ParseResult parse, GlobalOptions global, string id, TextWriter error,
-        Func<Connection.GridConnection, ExperimentStatus, Task<int>> work, CancellationToken cancellationToken)
+        Func<Connection.GridConnection, ExperimentStatus, Task<int>> work, CancellationToken cancellationToken,
+        EmbeddedSiloUse use = EmbeddedSiloUse.ShareRunning)
     {
         if (!ExperimentIds.IsValid(id))
         {
@@ -142,7 +143,7 @@ public static class ExperimentCommands
             await ExperimentWatch.FindAsync(grid.Grains, id, error, cancellationToken) is { } status
                 ? await work(grid, status)
                 : ExitCodes.BadInput,
-            cancellationToken);
+            cancellationToken, use, experiment: id);
     }
 
     private static void ConnectionOptionsOrError(ParseResult parse, GlobalOptions global, TextWriter error, out Connection.ConnectionOptions? options)

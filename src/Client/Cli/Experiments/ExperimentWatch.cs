@@ -60,7 +60,7 @@ internal static class ExperimentWatch
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            throw new ExperimentInterruptedException(id, grid.Embedded, cancellationToken);
+            throw new ExperimentInterruptedException(id, grid.Embedded, cancellationToken, grid.ServedBy?.ProcessId);
         }
     }
 

@@ -89,7 +89,7 @@ public static class RunCommand
                 var status = await ExperimentWatch.UntilEndedAsync(experiment, error, cancellationToken, grid.Grains.GetGrain<IAnalysisGrain>(experimentId));
                 return await ExperimentWatch.WriteMapAsync(grid.Grains, experimentId, status, outDir!, json, output, error, cancellationToken);
             }, cancellationToken);
-        }, cancellationToken);
+        }, cancellationToken, Connection.EmbeddedSiloUse.OwnOnly);
     }
 
     // On a terminal a large run is asked about; anywhere else (a script, CI) it needs --yes.
