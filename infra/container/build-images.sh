@@ -69,9 +69,17 @@ for framework in Microsoft.NETCore.App Microsoft.AspNetCore.App; do
   mkdir -p "$silo_ctx/dotnet/shared/$framework"
   cp -a "$dotnet_root/shared/$framework/$runtime" "$silo_ctx/dotnet/shared/$framework/"
 done
-cp infra/container/silo-entrypoint.sh "$silo_ctx/"
-nice -n 10 docker build -q -f infra/Dockerfile -t "$silo_image" "$silo_ctx" >"$work/silo-build.log" 2>&1 \
-  || fail "docker build of $silo_image failed; see $work/silo-build.log"
+cp -p infra/container/silo-entrypoint.sh "$silo_ctx/"
+build() { # image dockerfile context: skipped when the image was built from this very context (names, sizes, times)
+  local stamp
+  stamp=$( (cd "$3" && find . -type f -printf '%P %s %T@\n' | sort; sha256sum <"$OLDPWD/$2") | sha256sum | cut -c1-16)
+  if [[ $(docker image inspect -f '{{index .Config.Labels "capgrid.context"}}' "$1" 2>/dev/null) == "$stamp" ]]; then
+    return
+  fi
+  nice -n 10 docker build -q --label "capgrid.context=$stamp" -f "$2" -t "$1" "$3" >"$work/${1%%:*}.log" 2>&1 \
+    || fail "docker build of $1 failed; see $work/${1%%:*}.log"
+}
+build "$silo_image" infra/Dockerfile "$silo_ctx"
 # Inside the image, with the image's own libstdc++: every library TorchSharp loads resolves (the weakened
 # GLIBCXX_3.4.32 need is reported as a 'weak version' and is harmless: the shim supplies its one symbol).
 unresolved=$(docker run --rm --entrypoint ldd "$silo_image" /app/runtimes/linux-x64/native/libLibTorchSharp.so 2>&1 | grep 'not found' | grep -v 'weak version' || true)
@@ -81,12 +89,11 @@ unresolved=$(docker run --rm --entrypoint ldd "$silo_image" /app/runtimes/linux-
 azurite_ctx="$work/azurite"
 [[ -x infra/node_modules/.bin/azurite ]] || (cd infra && npm ci --no-audit --no-fund --loglevel=error >/dev/null) \
   || fail "npm ci in infra failed"
-rm -rf "$azurite_ctx"
 mkdir -p "$azurite_ctx"
-cp "$(readlink -f "$(command -v node)")" "$azurite_ctx/node"
+cp -p "$(readlink -f "$(command -v node)")" "$azurite_ctx/node"
 missing=$(ldd "$azurite_ctx/node" | grep -v -E 'linux-vdso|ld-linux|libc\.so|libm\.so|libdl\.so|libpthread\.so|libstdc\+\+\.so|libgcc_s\.so|librt\.so' || true)
 [[ -z $missing ]] || fail "this host's node needs libraries the base image lacks: $(echo "$missing" | awk '{print $1}' | tr '\n' ' ')"
+rm -rf "$azurite_ctx/node_modules"
 cp -a infra/node_modules "$azurite_ctx/node_modules"
-nice -n 10 docker build -q -f infra/container/azurite.Dockerfile -t "$azurite_image" "$azurite_ctx" >"$work/azurite-build.log" 2>&1 \
-  || fail "docker build of $azurite_image failed; see $work/azurite-build.log"
+build "$azurite_image" infra/container/azurite.Dockerfile "$azurite_ctx"
 echo "build-images: $silo_image (.NET $runtime), $azurite_image, on $base"

@@ -27,6 +27,7 @@ public sealed partial class TrainingRunner(
     ITrainingEngine engine,
     BatchBoard board,
     IOptions<TrainingSlotOptions> options,
+    TimeProvider time,
     ILogger<TrainingRunner> logger)
 {
     private static readonly JsonSerializerOptions MeasuresJson = new(JsonSerializerDefaults.Web);
@@ -49,31 +50,50 @@ public sealed partial class TrainingRunner(
         activity?.SetTag("capgrid.hidden", string.Join('-', point.HiddenWidths));
         activity?.SetTag("capgrid.seed", point.Seed);
         var slot = default(IDisposable);
+        var phases = new PointPhases(time);
         try
         {
             // A point from scratch that could share a stack also waits on the board, where a run of its kind
             // that gets a slot first can take it.
             var batching = resume.Count == 0 && options.Value.MaxBatchedPoints > 1 ? engine as IBatchTrainingEngine : null;
-            var key = batching is null ? null : batching.BatchKey(request, await datasets.GetAsync(request.Dataset));
-            BatchSeat? seat = null;
-            if (key is null)
+            string? key = null;
+            if (batching is not null)
             {
-                slot = await slots.AcquireAsync(request.ExperimentId, cancellationToken);
+                using (phases.Measure(PointPhases.DataLoad))
+                {
+                    key = batching.BatchKey(request, await datasets.GetAsync(request.Dataset));
+                }
             }
-            else
+            BatchSeat? seat = null;
+            using (phases.Measure(PointPhases.SlotWait))
             {
-                (slot, seat) = await SlotOrSeatAsync(request.ExperimentId, board.Post(key, request, cancellationToken), cancellationToken);
+                if (key is null)
+                {
+                    slot = await slots.AcquireAsync(request.ExperimentId, cancellationToken);
+                }
+                else
+                {
+                    (slot, seat) = await SlotOrSeatAsync(request.ExperimentId, board.Post(key, request, cancellationToken), cancellationToken);
+                }
             }
             // Told without waiting: the point starts training at once and the report travels meanwhile.
             var acquired = reportTo.SlotAcquiredAsync();
-            var data = await datasets.GetAsync(request.Dataset);
+            DataSplit data;
+            using (phases.Measure(PointPhases.DataLoad))
+            {
+                data = await datasets.GetAsync(request.Dataset);
+            }
             if (seat is not null)
             {
                 // Trained in another run's stack: that run's slot computes, this run records the point's epochs.
                 activity?.SetTag("capgrid.batched_with", seat.BatchedWith);
                 await acquired;
-                await DrainAsync(request, data, seat.Reports.Reader, reportTo, cancellationToken);
-                await reportTo.CompleteAsync(await seat.Completion.Task);
+                await DrainAsync(request, data, seat.Reports.Reader, reportTo, phases, cancellationToken);
+                var seated = await seat.Completion.Task;
+                using (phases.Measure(PointPhases.Report))
+                {
+                    await reportTo.CompleteAsync(seated);
+                }
                 return;
             }
             var taken = key is null ? [] : board.Take(key, options.Value.MaxBatchedPoints - 1);
@@ -84,18 +104,23 @@ public sealed partial class TrainingRunner(
                 activity?.SetTag("capgrid.batched_with", taken.Count + 1);
                 LogBatched(point.PointId, taken.Count + 1);
                 GridTelemetry.PointsBatched.Add(taken.Count + 1);
-                training = StartBatch(request, reports, taken, data, slot!, cancellationToken);
+                training = StartBatch(request, reports, taken, data, slot!, phases, cancellationToken);
                 slot = null;
             }
             else
             {
-                var resumePoint = await LoadResumeAsync(request.ExperimentId, point.PointId, resume, cancellationToken);
+                ResumePoint? resumePoint;
+                using (phases.Measure(PointPhases.ResumeLoad))
+                {
+                    resumePoint = await LoadResumeAsync(request.ExperimentId, point.PointId, resume, cancellationToken);
+                }
                 var lease = slot!;
                 training = Task.Factory.StartNew(
                     () =>
                     {
                         try
                         {
+                            using var timing = phases.Measure(PointPhases.Training);
                             return engine.Train(request, data, resumePoint,
                                 report => reports.Writer.WriteAsync(report, cancellationToken).AsTask().GetAwaiter().GetResult(),
                                 cancellationToken);
@@ -113,8 +138,12 @@ public sealed partial class TrainingRunner(
                     TaskScheduler.Default);
             }
             await acquired;
-            await DrainAsync(request, data, reports.Reader, reportTo, cancellationToken);
-            await reportTo.CompleteAsync(await training);
+            await DrainAsync(request, data, reports.Reader, reportTo, phases, cancellationToken);
+            var completion = await training;
+            using (phases.Measure(PointPhases.Report))
+            {
+                await reportTo.CompleteAsync(completion);
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -146,6 +175,7 @@ public sealed partial class TrainingRunner(
         finally
         {
             slot?.Dispose();
+            phases.Tag(activity);
         }
     }
 
@@ -170,7 +200,7 @@ public sealed partial class TrainingRunner(
     // stops only when every member's run was cancelled, and a cancelled member's epochs are dropped.
     private Task<PointCompletion> StartBatch(
         TrainRequest request, Channel<EpochReport> own, IReadOnlyList<(BatchCandidate Candidate, BatchSeat Seat)> taken,
-        DataSplit data, IDisposable slot, CancellationToken cancellationToken)
+        DataSplit data, IDisposable slot, PointPhases phases, CancellationToken cancellationToken)
     {
         var batching = (IBatchTrainingEngine)engine;
         TrainRequest[] requests = [request, .. taken.Select(t => t.Candidate.Request)];
@@ -190,6 +220,7 @@ public sealed partial class TrainingRunner(
                 })).ToArray();
                 try
                 {
+                    using var timing = phases.Measure(PointPhases.Training);
                     var completions = batching.TrainBatch(requests, data,
                         (member, report) =>
                         {
@@ -236,7 +267,8 @@ public sealed partial class TrainingRunner(
     }
 
     // Writes each epoch's checkpoint to blob storage, then reports the epoch to the trainer grain.
-    private async Task DrainAsync(TrainRequest request, DataSplit data, ChannelReader<EpochReport> reports, TrainerReporter reportTo, CancellationToken cancellationToken)
+    private async Task DrainAsync(
+        TrainRequest request, DataSplit data, ChannelReader<EpochReport> reports, TrainerReporter reportTo, PointPhases phases, CancellationToken cancellationToken)
     {
         await foreach (var report in reports.ReadAllAsync(cancellationToken))
         {
@@ -246,15 +278,19 @@ public sealed partial class TrainingRunner(
             epochActivity?.SetTag("capgrid.test_accuracy", report.TestAccuracy);
             string blob;
             using (GridTelemetry.Source.StartActivity("checkpoint-write"))
+            using (phases.Measure(PointPhases.CheckpointWrite))
             {
                 blob = await checkpoints.WriteAsync(request.ExperimentId, request.Point.PointId, report.Epoch, report.Checkpoint, cancellationToken);
             }
             GridTelemetry.Epochs.Add(1);
             GridTelemetry.Samples.Add(data.Train.Samples);
             GridTelemetry.CheckpointBytes.Add(report.Checkpoint.Length);
-            await reportTo.ReportEpochAsync(new EpochMetrics(
-                report.Epoch, report.TrainLoss, report.TrainAccuracy, report.TestLoss, report.TestAccuracy, report.Duration, blob,
-                report.Layers is null ? null : JsonSerializer.Serialize(report.Layers, MeasuresJson)));
+            using (phases.Measure(PointPhases.Report))
+            {
+                await reportTo.ReportEpochAsync(new EpochMetrics(
+                    report.Epoch, report.TrainLoss, report.TrainAccuracy, report.TestLoss, report.TestAccuracy, report.Duration, blob,
+                    report.Layers is null ? null : JsonSerializer.Serialize(report.Layers, MeasuresJson)));
+            }
         }
     }
 

@@ -49,6 +49,13 @@ public sealed class TracingTests(GridClusterFixture fixture)
             var epochs = spans.Where(s => s.DisplayName == "epoch" && s.ParentSpanId == point.SpanId).ToList();
             Assert.Equal([1, 2], epochs.Select(e => (int)e.GetTagItem("capgrid.epoch")!).Order());
             Assert.All(epochs, epoch => Assert.Single(spans, s => s.DisplayName == "checkpoint-write" && s.ParentSpanId == epoch.SpanId));
+            // Where the point's time went (issue #16): every phase a run from scratch passes through, in seconds.
+            foreach (var phase in new[] { "slot_wait", "data_load", "training", "checkpoint_write", "report" })
+            {
+                var seconds = Assert.IsType<double>(point.GetTagItem($"capgrid.phase.{phase}_s"));
+                Assert.InRange(seconds, 0, point.Duration.TotalSeconds);
+            }
+            Assert.True((double)point.GetTagItem("capgrid.phase.training_s")! > 0);
         });
     }
 }
