@@ -118,7 +118,7 @@ public sealed class ExperimentGrain(
         S.NextIndex = S.Points.Count;
         S.Running.Clear();
         _training.Clear();
-        await state.WriteStateAsync();
+        await WriteAsync(); // with the epochs counted since the last write, which a later activation would not see
         await StopKeepingAliveAsync();
         return Status();
     }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Azure.Storage.Blobs;
 using CapacityGrid.Grains.Abstractions;
 using CapacityGrid.Grains.Abstractions.Experiments;
 using CapacityGrid.Grains.Abstractions.Training;
@@ -53,6 +55,44 @@ public sealed class SharingAndCancelTests(GridClusterFixture fixture)
         await Task.Delay(500, TestContext.Current.CancellationToken);
         var later = await Task.WhenAll(points.Select(p => fixture.Cluster.Client.GetGrain<ITrainerGrain>(GrainKeys.Trainer(id, p.PointId)).GetResultAsync()));
         Assert.Equal(epochs, later.Sum(r => r.EpochsTrained));
+    }
+
+    [Fact]
+    public async Task CancelAsync_DuringTraining_StoresTheEpochsCountedSinceTheLastWrite()
+    {
+        var id = Id("cancel-count");
+        await Experiment(id).StartAsync(Spec("cancel-count", epochs: 500, samples: 3000));
+        await Eventually.ValueAsync(Experiment(id).GetStatusAsync, s => s.EpochsDone > 0, what: "the first epoch");
+
+        var status = await Experiment(id).CancelAsync();
+
+        // What a later activation (a restarted silo, another process) reads back is what this one reported.
+        var blob = new BlobServiceClient(fixture.ConnectionString).GetBlobContainerClient("grainstate").GetBlobClient($"experiment-experiment/{id}.json");
+        using var stored = JsonDocument.Parse((await blob.DownloadContentAsync(TestContext.Current.CancellationToken)).Value.Content.ToString());
+        Assert.True(status.EpochsDone > 0);
+        Assert.Equal(status.EpochsDone, EpochsDone(stored.RootElement));
+    }
+
+    // The state's EpochsDone, wherever the grain storage's serializer nests it; absent is 0 (defaults are not written).
+    private static int EpochsDone(JsonElement element) => Math.Max(0, Find(element));
+
+    private static int Find(JsonElement element)
+    {
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var property in element.EnumerateObject())
+            {
+                if (property.Name.Equals("EpochsDone", StringComparison.OrdinalIgnoreCase) && property.Value.ValueKind == JsonValueKind.Number)
+                {
+                    return property.Value.GetInt32();
+                }
+                if (Find(property.Value) is var nested and >= 0)
+                {
+                    return nested;
+                }
+            }
+        }
+        return -1;
     }
 
     private static string Id(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..24];
