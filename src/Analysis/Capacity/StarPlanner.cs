@@ -41,11 +41,13 @@ public static class StarPlanner
             else if (e > Math.Min(ProbePlanner.MinEpochs, epochs))
             {
                 e = Math.Max(Math.Min(ProbePlanner.MinEpochs, epochs), e / 2);
+                cuts.RemoveAll(c => c.EndsWith(" epochs", StringComparison.Ordinal));
                 cuts.Add($"{e} epochs");
             }
             else if (r > Math.Min(ProbePlanner.MinRows, rows))
             {
                 r = Math.Max(Math.Min(ProbePlanner.MinRows, rows), r / 2);
+                cuts.RemoveAll(c => c.EndsWith(" rows", StringComparison.Ordinal));
                 cuts.Add($"{r} rows");
             }
             else

@@ -62,7 +62,9 @@ public static class TwoWidthSizer
         var depth = Math.Max(1, layers.Count - removable.Length);
         removable = [.. removable.Take(layers.Count - depth)];
         var c = CultureInfo.InvariantCulture;
-        var depthReason = removable.Length == 0
+        var depthReason = layers.Count == 1
+            ? "depth 1: the probes have one hidden layer (--probe-depth sets more)"
+            : removable.Length == 0
             ? string.Create(c, $"depth {depth}: every layer after the first changes its input (linear CKA with it below {SameRepresentation:0.00}: {string.Join(", ", layers.Skip(1).Select(l => $"{l.Name} {l.InputSimilarity:0.00}"))}) and uses more than {TinyDimension} directions")
             : string.Create(c, $"depth {depth}: {string.Join("; ", removable.Select(i => Removal(layers[i])))}, so removing it should cost nothing");
 

@@ -32,6 +32,7 @@ public sealed class StarPlannerTests
         Assert.Equal(5, oneSeed.Shapes.Count);
         Assert.Equal(["1 seed", "no x0.5 neighbours"], widerOnly.Cuts);
         Assert.Equal(["32-8", "64-8", "32-16"], widerOnly.Shapes.Select(s => string.Join('-', s.Hidden)));
+        Assert.Equal(["1 seed", "no x0.5 neighbours", $"{fewerEpochs.Epochs} epochs"], fewerEpochs.Cuts);
         Assert.True(fewerEpochs.Epochs < 20);
         Assert.All(new[] { (oneSeed, 0.6), (widerOnly, 0.4), (fewerEpochs, 0.1) }, p => Assert.True(Cost(p.Item1) <= p.Item2 * full.MultiplyAdds));
     }

@@ -12,9 +12,9 @@ using CapacityGrid.Grains.Datasets;
 namespace CapacityGrid.Client.Cli.Recommend;
 
 /// <summary>
-/// <c>capgrid recommend &lt;dataset&gt;</c>: trains one over-sized MLP in this process, sizes each hidden layer from its
-/// probe (<see cref="ProbeRecommender"/>), optionally verifies with a small grid around the recommendation, and
-/// compares the compute with a full sweep. Local training: one model (or a handful with --verify) needs no cluster,
+/// <c>capgrid recommend &lt;dataset&gt;</c>: trains a probe pair in this process (<see cref="ProbePair"/>), sizes each hidden
+/// layer, names the bottleneck and recommends the depth (<see cref="TwoWidthSizer"/>), optionally verifies with a star
+/// around the recommendation within the budget (<see cref="StarPlanner"/>), and compares the compute with a full sweep. Local training: one model (or a handful with --verify) needs no cluster,
 /// storage or checkpoints, and starts in a second.
 /// </summary>
 public static class RecommendCommand
@@ -39,7 +39,7 @@ public static class RecommendCommand
         var verify = new Option<bool>("--verify") { Description = "Also train a star around the recommendation (each layer alone x0.5 and x2), cut to what the budget leaves after the probes, and report its knee" };
         var sweep = new Option<string?>("--sweep") { Description = "An experiment spec whose grid (and epochs) the compute is compared with (default: widths 8-256 x depths 1-3 x 3 seeds)" };
         var json = new Option<bool>("--json") { Description = "Print the recommendation as JSON" };
-        var command = new Command("recommend", "Recommend each hidden layer's width from one over-sized probe model, with its evidence and the compute saved against a sweep")
+        var command = new Command("recommend", "Recommend each hidden layer's width, the bottleneck and the depth from two probe models (a width and half of it), with the evidence and the compute saved against a sweep")
         {
             source, label, width, depth, probeDepth, epochs, rate, batch, seed, verify, sweep, budget, fraction, json,
         };

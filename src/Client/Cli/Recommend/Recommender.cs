@@ -14,7 +14,7 @@ internal sealed class Recommender(RecommendRequest request, DataSplit data, IRea
         var inputs = data.Train.FeatureCount;
         var classes = data.Train.Classes;
         var probeData = data.LimitTrain(plan.Rows);
-        Progress($"budget {RecommendCommand.Number(plan.BudgetMultiplyAdds)} multiply-adds for the probes ({BudgetName()}): probes {plan.Width} and {ProbePlanner.HalfOf(plan.Width)} wide, {plan.Depth} deep, on {data.Description}: {probeData.Train.Samples} training samples, {plan.Epochs} epochs");
+        Progress($"budget {RecommendCommand.Number(plan.BudgetMultiplyAdds / SizingBudget.ProbeShare)} multiply-adds ({BudgetName()}), {SizingBudget.ProbeShare * 100:0} % of it for the probes: probes {plan.Width} and {ProbePlanner.HalfOf(plan.Width)} wide, {plan.Depth} deep, on {data.Description}: {probeData.Train.Samples} training samples, {plan.Epochs} epochs");
         var pair = ProbePair.Train(data, plan, Options(request.Seed, plan.Epochs), (spec, e) =>
             Progress($"probe {string.Join('-', spec.Hidden)} epoch {e.Epoch}/{plan.Epochs}: train acc {F(e.TrainAccuracy)}, test acc {F(e.TestAccuracy)}"), token);
         var shape = TwoWidthSizer.Recommend(pair, widths);
