@@ -71,7 +71,7 @@ public static class ProbePlanner
             return new ProbePlan(narrowest, depth, fewestEpochs, affordableRows, budget, Cost(narrowest, (long)affordableRows * fewestEpochs), withHalfWidth);
         }
         throw new ArgumentException(
-            $"{budget:0.00e0} multiply-adds cannot train even the smallest probe ({depth} x {narrowest} units, {fewestRows} rows, {fewestEpochs} epochs needs {Cost(narrowest, (long)fewestRows * fewestEpochs):0.00e0})",
+            $"{budget:0.00e0} multiply-adds cannot train even the smallest probe{(withHalfWidth ? " pair" : "")} ({depth} x {narrowest} units, {fewestRows} rows, {fewestEpochs} epochs needs {Cost(narrowest, (long)fewestRows * fewestEpochs):0.00e0})",
             nameof(budget));
     }
 

@@ -111,7 +111,11 @@ public static class RecommendCommand
         }
         catch (ArgumentException e)
         {
-            throw new SpecException(request.Budget is null ? "--budget-fraction" : "--budget", e.Message.Split(" (Parameter")[0]);
+            // The planner saw the probes' share; say what the user's whole budget leaves them.
+            var why = e.Message.Split(" (Parameter")[0];
+            var cannot = why.IndexOf("cannot", StringComparison.Ordinal);
+            throw new SpecException(request.Budget is null ? "--budget-fraction" : "--budget", cannot < 0 ? why
+                : string.Create(CultureInfo.InvariantCulture, $"{budget:0.00e0} multiply-adds leave {SizingBudget.ProbeShare * budget:0.00e0} for the probes, which {why[cannot..]}"));
         }
     }
 
