@@ -41,6 +41,10 @@ public static class RecommendationText
         {
             text.AppendLine(c, $"bottleneck: {bottleneck}");
         }
+        if (r.LawNote is { } lawNote)
+        {
+            text.AppendLine(c, $"law: {lawNote}");
+        }
         if (r.DepthReason is { } depth)
         {
             text.AppendLine(c, $"depth: {depth}");

@@ -143,6 +143,45 @@ public sealed class RecommendCommandTests
     }
 
     [Fact]
+    public async Task Recommend_WithALawPredictingALargeKnee_RaisesEveryLowerBoundLayerToItsWidthAndSaysSo()
+    {
+        var token = TestContext.Current.CancellationToken;
+        var spec = await WriteSpecAsync(Teacher, token);
+        var law = Path.Combine(Path.GetDirectoryName(spec)!, "law.json");
+        await File.WriteAllTextAsync(law, """
+            { "capacity": "parameters", "experiments": [],
+              "fits": [ { "estimate": "labelEntropy", "coefficient": 1000, "exponent": 1, "meanLeaveOneOutSteps": 0.5 } ] }
+            """, token);
+
+        var run = await CliRun.InvokeAsync("recommend", spec, "--sweep", spec, "--law", law, "--json");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        using var doc = JsonDocument.Parse(run.Output);
+        var root = doc.RootElement;
+        var prior = root.GetProperty("law");
+        Assert.Equal("labelEntropy", prior.GetProperty("estimate").GetString());
+        Assert.Equal(64, prior.GetProperty("width").GetInt32());
+        var lowerBounds = root.GetProperty("layers").EnumerateArray().Where(l => l.GetProperty("saturated").GetBoolean()).ToList();
+        Assert.All(lowerBounds, l => Assert.Equal(64, l.GetProperty("width").GetInt32()));
+        Assert.Subset(lowerBounds.Select(l => l.GetProperty("name").GetString()).ToHashSet(),
+            prior.GetProperty("raised").EnumerateArray().Select(n => n.GetString()).ToHashSet());
+        Assert.Contains("labelEntropy fit", root.GetProperty("lawNote").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Recommend_LawThatIsNoLaw_ExitsWithTwoNamingTheLawAndWritesNothing()
+    {
+        var spec = await WriteSpecAsync(Teacher, TestContext.Current.CancellationToken);
+
+        var run = await CliRun.InvokeAsync("recommend", spec, "--law", spec);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("capgrid: --law: ", run.Error, StringComparison.Ordinal);
+        Assert.Single(run.Error.Trim().Split('\n'));
+        Assert.Empty(run.Output);
+    }
+
+    [Fact]
     public async Task Recommend_BudgetBelowTheSmallestProbe_ExitsWithTwoNamingTheBudget()
     {
         var spec = await WriteSpecAsync(Teacher, TestContext.Current.CancellationToken);

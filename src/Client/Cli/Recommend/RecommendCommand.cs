@@ -39,14 +39,15 @@ public static class RecommendCommand
         var verify = new Option<bool>("--verify") { Description = "Also train a star around the recommendation (each layer alone x0.5 and x2), cut to what the budget leaves after the probes, and report its knee" };
         var sweep = new Option<string?>("--sweep") { Description = "An experiment spec whose grid (and epochs) the compute is compared with (default: widths 8-256 x depths 1-3 x 3 seeds)" };
         var json = new Option<bool>("--json") { Description = "Print the recommendation as JSON" };
+        var law = new Option<string?>("--law") { Description = "A capacity law (relate --law law.json) used as a prior: lower-bound layers are raised to the width of the knee it predicts" };
         var command = new Command("recommend", "Recommend each hidden layer's width, the bottleneck and the depth from two probe models (a width and half of it), with the evidence and the compute saved against a sweep")
         {
-            source, label, width, depth, probeDepth, epochs, rate, batch, seed, verify, sweep, budget, fraction, json,
+            source, label, width, depth, probeDepth, epochs, rate, batch, seed, verify, sweep, budget, fraction, law, json,
         };
         command.SetAction((parse, token) => RunAsync(
             new RecommendRequest(parse.GetValue(source)!, parse.GetValue(label), parse.GetValue(width), parse.GetValue(depth),
                 parse.GetValue(epochs), parse.GetValue(rate), parse.GetValue(batch), parse.GetValue(seed), parse.GetValue(verify),
-                parse.GetValue(sweep), parse.GetValue(budget), parse.GetValue(fraction), parse.GetValue(probeDepth)),
+                parse.GetValue(sweep), parse.GetValue(budget), parse.GetValue(fraction), parse.GetValue(probeDepth), parse.GetValue(law)),
             parse.GetValue(json), output, error, token));
         return command;
     }
@@ -57,10 +58,17 @@ public static class RecommendCommand
         SweepCost sweepCost;
         ProbePlan plan;
         int[] widths;
+        IReadOnlyList<(string, double, double, double)>? lawFits = null;
+        DatasetSpec datasetSpec;
         try
         {
             request.Validate();
+            if (request.Law is { } lawPath)
+            {
+                lawFits = LawPrior.Read(lawPath);
+            }
             var dataset = DatasetOf(request.Source, request.Label);
+            datasetSpec = dataset;
             var (sweepGrid, sweepEpochs, sweepName) = SweepOf(request, dataset);
             request = request with { ProbeDepth = request.ProbeDepth ?? sweepGrid.Depths.Max() };
             if (request.Depth > request.ProbeDepth)
@@ -77,7 +85,7 @@ public static class RecommendCommand
             await error.WriteLineAsync($"capgrid: {e.Message}");
             return ExitCodes.BadInput;
         }
-        var recommendation = await Task.Run(() => new Recommender(request, data, widths, error, token).Run(plan, sweepCost), token);
+        var recommendation = await Task.Run(() => new Recommender(request, data, widths, error, token).Run(plan, sweepCost, lawFits is null ? null : () => (lawFits, DatasetCache.LoadRaw(datasetSpec))), token);
         await output.WriteAsync(json
             ? JsonSerializer.Serialize(recommendation, JsonOutput.Options) + Environment.NewLine
             : RecommendationText.Render(recommendation));

@@ -9,9 +9,10 @@ namespace CapacityGrid.Client.Cli.Recommend;
 /// <param name="Budget">The probe's budget in training multiply-adds (null: <paramref name="BudgetFraction"/> of the sweep).</param>
 /// <param name="BudgetFraction">The probe's share of the sweep's multiply-adds when no budget is stated.</param>
 /// <param name="ProbeDepth">The probes' hidden layers (null: the sweep's deepest).</param>
+/// <param name="Law">A capacity law file (relate --law) used as a prior, or null.</param>
 public sealed record RecommendRequest(
     string Source, string? Label, int? ProbeWidth, int? Depth, int? Epochs, double LearningRate, int BatchSize, int Seed,
-    bool Verify, string? Sweep, double? Budget = null, double BudgetFraction = RecommendRequest.DefaultBudgetFraction, int? ProbeDepth = null)
+    bool Verify, string? Sweep, double? Budget = null, double BudgetFraction = RecommendRequest.DefaultBudgetFraction, int? ProbeDepth = null, string? Law = null)
 {
     /// <summary>The probe's default share of the sweep's multiply-adds: 10 %.</summary>
     public const double DefaultBudgetFraction = 0.10;

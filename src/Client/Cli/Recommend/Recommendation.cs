@@ -20,6 +20,8 @@ namespace CapacityGrid.Client.Cli.Recommend;
 /// <param name="DepthReason">Why that depth (or that it was fixed with <c>--depth</c>).</param>
 /// <param name="Bottleneck">The layer named the bottleneck (fc1, fc2, ...).</param>
 /// <param name="BottleneckReason">Why that layer.</param>
+/// <param name="Law">The capacity law's prior (null without <c>--law</c>).</param>
+/// <param name="LawNote">What the law predicted and changed (null without <c>--law</c>).</param>
 /// <param name="VerifyNote">What the star cut to fit the budget, or why it was not trained (null without <c>--verify</c>).</param>
 public sealed record Recommendation(
     string Dataset,
@@ -39,7 +41,9 @@ public sealed record Recommendation(
     string? DepthReason = null,
     string? Bottleneck = null,
     string? BottleneckReason = null,
-    string? VerifyNote = null);
+    string? VerifyNote = null,
+    LawPrior? Law = null,
+    string? LawNote = null);
 
 /// <summary>Compute of the recommendation against a full sweep of a grid, in sample-epochs and multiply-adds.</summary>
 /// <param name="ProbeSampleEpochs">Training samples x epochs the probe trained.</param>

@@ -9,7 +9,8 @@ namespace CapacityGrid.Client.Cli.Recommend;
 /// <summary>The long part of <c>capgrid recommend</c>: probe pair, recommendation, verification; progress to <c>error</c>.</summary>
 internal sealed class Recommender(RecommendRequest request, DataSplit data, IReadOnlyList<int> widths, TextWriter error, CancellationToken token)
 {
-    public Recommendation Run(ProbePlan plan, SweepCost sweep)
+    public Recommendation Run(ProbePlan plan, SweepCost sweep,
+        Func<(IReadOnlyList<(string, double, double, double)> Fits, TabularData Raw)>? law = null)
     {
         var inputs = data.Train.FeatureCount;
         var classes = data.Train.Classes;
@@ -21,6 +22,14 @@ internal sealed class Recommender(RecommendRequest request, DataSplit data, IRea
         if (request.Depth is { } fixedDepth)
         {
             shape = TwoWidthSizer.WithDepth(shape, fixedDepth);
+        }
+        LawPrior? prior = null;
+        string? lawNote = null;
+        if (law is not null)
+        {
+            var (fits, raw) = law();
+            Progress("measuring the dataset for the law's estimate");
+            (shape, prior, lawNote) = LawPrior.Apply(fits, raw, shape, widths, inputs, classes);
         }
         var hidden = shape.Hidden;
         var recommended = new MlpSpec(inputs, hidden, classes);
@@ -56,7 +65,7 @@ internal sealed class Recommender(RecommendRequest request, DataSplit data, IRea
             data.Description, data.Train.Samples, pair.WideSpec.ToString(), pair.Wide.Final.Epoch, pair.Wide.Final.TestAccuracy, shape.Layers, hidden,
             recommended.ParameterCount, pair.WideSpec.ParameterCount, compute, verification,
             pair.HalfSpec?.ToString(), pair.Half?.Final.TestAccuracy, hidden.Length, depthReason,
-            shape.Layers[shape.Bottleneck].Name, shape.BottleneckReason, verifyNote);
+            shape.Layers[shape.Bottleneck].Name, shape.BottleneckReason, verifyNote, prior, lawNote);
     }
 
     private string BudgetName() => request.Budget is null
