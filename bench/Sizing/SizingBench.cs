@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using CapacityGrid.Analysis.Capacity;
 using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Models;
@@ -9,9 +10,11 @@ using CapacityGrid.Grains.Datasets;
 namespace CapacityGrid.Bench.Sizing;
 
 /// <summary>
-/// <c>sizing [tuning|held-out|all]</c>: for each data set, trains the real grid (uniform widths 4-128 x depth 2 x 2 seeds)
-/// for its knee, then probes under a budget of 10 % of that grid's multiply-adds, and prints knee vs each candidate
-/// width rule, in grid steps, with the compute fraction. The evidence docs/sizing.md records.
+/// <c>sizing [tuning|held-out|all] [name filter]</c>: for each data set, trains the real grid (uniform widths 4-128 x depth
+/// 2 x 2 seeds) for its knee K, then each layer alone narrowed below K (the other at K) for the per-layer knee, and
+/// depth 1 at K and 2K for the depth knee; then the probe pair `recommend` trains (a probe and one of half its width,
+/// within <see cref="SizingBudget.ProbeShare"/> of 10 % of the grid's multiply-adds) and prints one JSON line per data
+/// set: the knees and every per-layer measure of both probes, from which docs/sizing.md compares width rules.
 /// </summary>
 internal static class SizingBench
 {
@@ -28,72 +31,83 @@ internal static class SizingBench
         ("breast cancer", true, new DatasetSpec("csv", Sklearn + "breast_cancer.csv")),
         ("teacher 20-24-6-6", false, new DatasetSpec("teacher", InputDim: 20, TeacherHidden: [24, 6], Classes: 6, Samples: 4000, Seed: 5, Binding: true)),
         ("teacher 10-4-16-5", false, new DatasetSpec("teacher", InputDim: 10, TeacherHidden: [4, 16], Classes: 5, Samples: 4000, Seed: 2, Binding: true)),
+        ("teacher 24-12-40-6", false, new DatasetSpec("teacher", InputDim: 24, TeacherHidden: [12, 40], Classes: 6, Samples: 4000, Seed: 11, Binding: true)),
         ("wine", false, new DatasetSpec("csv", Sklearn + "wine_data.csv")),
         ("digits", false, new DatasetSpec("csv", Sklearn + "digits.csv.gz")),
+        ("fashion-mnist 3k", false, new DatasetSpec("idx", "/usr/share/datasets/fashion-mnist", Classes: 10, MaxTrainSamples: 3000)),
     ];
 
     public static int Run(string[] args)
     {
         var which = args.Length > 0 ? args[0] : "all";
-        var c = CultureInfo.InvariantCulture;
-        Console.WriteLine("set | split | knee | knee acc | twonn rule | saturation rule | two-width rule | steps off (twonn/sat/two) | probe | fraction");
-        foreach (var (name, tuning, spec) in Sets.Where(s => which == "all" || (which == "tuning") == s.Tuning))
+        var filter = args.Length > 1 ? args[1] : "";
+        foreach (var (name, tuning, spec) in Sets.Where(s => (which == "all" || (which == "tuning") == s.Tuning) && s.Name.Contains(filter, StringComparison.Ordinal)))
         {
             var data = DatasetCache.Load(spec);
-            var options = new TrainOptions(Epochs, LearningRate: 0.01, BatchSize: 64, Device: "cpu");
-            var (knee, kneeAccuracy, gridCost) = Grid(data, options);
-            var budget = 0.10 * gridCost;
+            var options = new TrainOptions(Epochs, "adam", LearningRate: 0.01, BatchSize: 64, Seed: 1, Device: "cpu");
+            var f = data.Train.FeatureCount;
+            var k = data.Train.Classes;
+            var grid = Widths.Select(w => Train(data, [w, w], options)).ToList();
+            var gridCost = grid.Sum(g => g.Cost);
+            var pick = Knee.Find([.. grid.Select(g => g.Candidate)])!;
+            var knee = int.Parse(pick.Knee.Key.Split('-')[0], CultureInfo.InvariantCulture);
+            var floor = pick.Best.MeanAccuracy - pick.Tolerance;
 
-            // One probe at the widest width 80 % of the budget affords, one at half that width: together within budget.
-            var plan = ProbePlanner.Plan(0.8 * budget, data.Train.FeatureCount, data.Train.Classes, Depth, data.Train.Samples, Epochs, Widths[^1]);
-            var wide = Probe(data, plan.Width, plan, options);
-            var narrow = Probe(data, Math.Max(2, plan.Width / 2), plan, options);
-            var spent = wide.Cost + narrow.Cost;
+            // Per layer: the narrowest width of that layer alone (the other at the knee) still on the plateau.
+            var perLayer = new int[Depth];
+            var layerRuns = new List<object>();
+            for (var l = 0; l < Depth; l++)
+            {
+                perLayer[l] = knee;
+                foreach (var w in Widths.Where(w => w < knee).Reverse())
+                {
+                    var hidden = Enumerable.Repeat(knee, Depth).ToArray();
+                    hidden[l] = w;
+                    var run = Train(data, hidden, options);
+                    layerRuns.Add(new { hidden, mean = run.Candidate.MeanAccuracy });
+                    if (run.Candidate.MeanAccuracy < floor)
+                    {
+                        break;
+                    }
+                    perLayer[l] = w;
+                }
+            }
+            // Depth: one hidden layer at the knee's width or twice it.
+            var shallow = new[] { knee, Math.Min(2 * knee, Widths[^1]) }.Distinct().Select(w => Train(data, [w], options)).ToList();
+            var depthKnee = shallow.Any(s => s.Candidate.MeanAccuracy >= floor) ? 1 : 2;
 
-            var twoNN = ProbeRecommender.Recommend(wide.Run.Probe).Select(l => l.Width).ToArray();
-            var saturation = wide.Run.Probe.Layers.Select(l => GridWidth(l.SaturationDimension ?? l.Width)).ToArray();
-            var twoWidth = wide.Run.Probe.Layers.Zip(narrow.Run.Probe.Layers, (w, n) => TwoWidth(w.SaturationDimension ?? w.Width, n.SaturationDimension ?? n.Width, w.Width)).ToArray();
-            string Steps(int[] rec) => string.Join('/', rec.Select(r => Math.Abs(Math.Log2(GridWidth(r)) - Math.Log2(knee)).ToString("0", c)));
-            Console.WriteLine(string.Create(c,
-                $"{name} | {(tuning ? "tuning" : "held-out")} | {knee}-{knee} | {kneeAccuracy:0.000} | {string.Join('-', twoNN)} | {string.Join('-', saturation)} | {string.Join('-', twoWidth)} | {Steps(twoNN)} ; {Steps(saturation)} ; {Steps(twoWidth)} | {plan.Width}+{plan.Width / 2} x{plan.Epochs} sat {string.Join('/', wide.Run.Probe.Layers.Select(l => l.SaturationDimension))} vs {string.Join('/', narrow.Run.Probe.Layers.Select(l => l.SaturationDimension))} | {spent / gridCost:0.000}"));
+            var plan = ProbePlanner.Plan(SizingBudget.ProbeShare * 0.10 * gridCost, f, k, Depth, data.Train.Samples, Epochs, Widths[^1], withHalfWidth: true);
+            var pair = ProbePair.Train(data, plan, options);
+            object Layers(ProbeRun run) => run.Probe.Layers.Zip(run.Use!, (p, u) => new
+            {
+                width = p.Width, sat = p.SaturationDimension, twonn = p.TwoNNDimension, rank = u.EffectiveRank, cka = u.InputSimilarity,
+            }).ToArray();
+            Console.WriteLine(JsonSerializer.Serialize(new
+            {
+                name, split = tuning ? "tuning" : "held-out", knee, kneeAccuracy = pick.Knee.MeanAccuracy, best = pick.Best.MeanAccuracy,
+                tolerance = pick.Tolerance, perLayer, layerRuns, depthKnee, shallow = shallow.Select(s => new { s.Candidate.Key, s.Candidate.MeanAccuracy }),
+                grid = grid.Select(g => new { g.Candidate.Key, g.Candidate.MeanAccuracy }),
+                probe = new { plan.Width, half = ProbePlanner.HalfOf(plan.Width), plan.Epochs, plan.Rows, fraction = pair.MultiplyAdds / gridCost,
+                    wideAcc = pair.Wide.Final.TestAccuracy, halfAcc = pair.Half!.Final.TestAccuracy, wide = Layers(pair.Wide), halfLayers = Layers(pair.Half) },
+                input = f, classes = k, train = data.Train.Samples,
+            }));
         }
         return 0;
     }
 
-    // The used dimension d_w at probe width w and d_h at w/2: if it grew by less than a quarter the layer found its size,
-    // so its width is d_w's grid step; if it grew with the width, the layer wants at least the probe's width.
-    private static int TwoWidth(int wide, int narrow, int probeWidth) =>
-        wide <= 1.25 * narrow ? GridWidth(wide) : GridWidth(probeWidth);
-
-    // The smallest grid width at least the dimension (the widest when none is).
-    private static int GridWidth(int dimension) => Widths.FirstOrDefault(w => w >= dimension, Widths[^1]);
-
-    private static (int Knee, double Accuracy, double Cost) Grid(DataSplit data, TrainOptions options)
+    private static (KneeCandidate Candidate, double Cost) Train(DataSplit data, int[] hidden, TrainOptions options)
     {
-        var candidates = new List<KneeCandidate>();
+        var spec = new MlpSpec(data.Train.FeatureCount, hidden, data.Train.Classes);
         double cost = 0;
-        foreach (var width in Widths)
+        var accuracies = Seeds.Select(seed =>
         {
-            var spec = new MlpSpec(data.Train.FeatureCount, [.. Enumerable.Repeat(width, Depth)], data.Train.Classes);
-            var accuracies = Seeds.Select(seed =>
-            {
-                EpochReport? last = null;
-                MlpTrainer.Train(data, spec, options with { Seed = seed }, r => last = r);
-                cost += TrainingCost.TrainingMultiplyAdds(spec, (long)data.Train.Samples * last!.Epoch);
-                return last.TestAccuracy;
-            }).ToArray();
-            var mean = accuracies.Average();
-            var sd = Math.Sqrt(accuracies.Sum(a => (a - mean) * (a - mean)) / (accuracies.Length - 1));
-            candidates.Add(new KneeCandidate(width.ToString(CultureInfo.InvariantCulture), spec.ParameterCount, mean, sd, accuracies.Length));
-        }
-        var knee = Knee.Find(candidates)!;
-        return (int.Parse(knee.Knee.Key, CultureInfo.InvariantCulture), knee.Knee.MeanAccuracy, cost);
-    }
-
-    private static (ProbeRun Run, double Cost) Probe(DataSplit data, int width, ProbePlan plan, TrainOptions options)
-    {
-        var spec = new MlpSpec(data.Train.FeatureCount, [.. Enumerable.Repeat(width, Depth)], data.Train.Classes);
-        var run = ProbeRun.Train(data.LimitTrain(plan.Rows), spec, options with { Epochs = plan.Epochs, Seed = 1 });
-        return (run, TrainingCost.TrainingMultiplyAdds(spec, run.SampleEpochs));
+            EpochReport? last = null;
+            MlpTrainer.Train(data, spec, options with { Seed = seed }, r => last = r);
+            cost += TrainingCost.TrainingMultiplyAdds(spec, (long)data.Train.Samples * last!.Epoch);
+            return last.TestAccuracy;
+        }).ToArray();
+        var mean = accuracies.Average();
+        var sd = Math.Sqrt(accuracies.Sum(a => (a - mean) * (a - mean)) / (accuracies.Length - 1));
+        return (new KneeCandidate(string.Join('-', hidden), spec.ParameterCount, mean, sd, accuracies.Length), cost);
     }
 }

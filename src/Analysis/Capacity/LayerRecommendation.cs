@@ -11,6 +11,10 @@ namespace CapacityGrid.Analysis.Capacity;
 /// <param name="Width">The recommended width.</param>
 /// <param name="Saturated">True when the probe layer was saturated: the layer may need more than the probe had, so
 /// <paramref name="Width"/> is a lower bound and a wider probe should be tried.</param>
+/// <param name="HalfWidth">The layer's width in the half-width probe (null without one).</param>
+/// <param name="HalfSaturationDimension">Its saturation dimension there (null without one).</param>
+/// <param name="EffectiveRank">RankMe of the probe layer's output (null when not measured).</param>
+/// <param name="InputSimilarity">Linear CKA between the probe layer's input and output (null when not measured).</param>
 public sealed record LayerRecommendation(
     string Name,
     int ProbeWidth,
@@ -20,4 +24,8 @@ public sealed record LayerRecommendation(
     double Dimension,
     string Source,
     int Width,
-    bool Saturated);
+    bool Saturated,
+    int? HalfWidth = null,
+    int? HalfSaturationDimension = null,
+    double? EffectiveRank = null,
+    double? InputSimilarity = null);

@@ -27,9 +27,11 @@ public static class ProbePlanner
     /// <param name="rows">Training rows available.</param>
     /// <param name="epochs">Epochs at most.</param>
     /// <param name="maxWidth">Width at most (e.g. the sweep's widest layer).</param>
+    /// <param name="withHalfWidth">Plan a pair: the probe and one of half its width, both on the same rows and epochs,
+    /// within the budget together (how a layer's used dimension moves between the two shows whether it found its size).</param>
     /// <exception cref="ArgumentOutOfRangeException">The budget is not a positive number, or an argument is below 1.</exception>
     /// <exception cref="ArgumentException">Not even the smallest probe fits the budget; the message says what it needs.</exception>
-    public static ProbePlan Plan(double budget, int inputs, int classes, int depth, int rows, int epochs, int maxWidth)
+    public static ProbePlan Plan(double budget, int inputs, int classes, int depth, int rows, int epochs, int maxWidth, bool withHalfWidth = false)
     {
         if (!(budget > 0) || !double.IsFinite(budget))
         {
@@ -42,8 +44,9 @@ public static class ProbePlanner
         ArgumentOutOfRangeException.ThrowIfLessThan(epochs, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxWidth, 1);
 
-        double Cost(int width, long sampleEpochs) =>
+        double One(int width, long sampleEpochs) =>
             TrainingCost.TrainingMultiplyAdds(new MlpSpec(inputs, [.. Enumerable.Repeat(width, depth)], classes), sampleEpochs);
+        double Cost(int width, long sampleEpochs) => One(width, sampleEpochs) + (withHalfWidth ? One(HalfOf(width), sampleEpochs) : 0);
 
         var narrowest = Math.Min(MinWidth, maxWidth);
         foreach (var width in Widths(maxWidth, narrowest))
@@ -51,7 +54,7 @@ public static class ProbePlanner
             var cost = Cost(width, (long)rows * epochs);
             if (cost <= budget)
             {
-                return new ProbePlan(width, depth, epochs, rows, budget, cost);
+                return new ProbePlan(width, depth, epochs, rows, budget, cost, withHalfWidth);
             }
         }
         var perSampleEpoch = Cost(narrowest, 1);
@@ -59,18 +62,21 @@ public static class ProbePlanner
         var affordableEpochs = (int)Math.Min(epochs, Math.Floor(budget / (perSampleEpoch * rows)));
         if (affordableEpochs >= fewestEpochs)
         {
-            return new ProbePlan(narrowest, depth, affordableEpochs, rows, budget, Cost(narrowest, (long)rows * affordableEpochs));
+            return new ProbePlan(narrowest, depth, affordableEpochs, rows, budget, Cost(narrowest, (long)rows * affordableEpochs), withHalfWidth);
         }
         var fewestRows = Math.Min(MinRows, rows);
         var affordableRows = (int)Math.Min(rows, Math.Floor(budget / (perSampleEpoch * fewestEpochs)));
         if (affordableRows >= fewestRows)
         {
-            return new ProbePlan(narrowest, depth, fewestEpochs, affordableRows, budget, Cost(narrowest, (long)affordableRows * fewestEpochs));
+            return new ProbePlan(narrowest, depth, fewestEpochs, affordableRows, budget, Cost(narrowest, (long)affordableRows * fewestEpochs), withHalfWidth);
         }
         throw new ArgumentException(
-            $"{budget:0.00e0} multiply-adds cannot train even the smallest probe ({depth} x {narrowest} units, {fewestRows} rows, {fewestEpochs} epochs needs {Cost(narrowest, (long)fewestRows * fewestEpochs):0.00e0})",
+            $"{budget:0.00e0} multiply-adds cannot train even the smallest probe{(withHalfWidth ? " pair" : "")} ({depth} x {narrowest} units, {fewestRows} rows, {fewestEpochs} epochs needs {Cost(narrowest, (long)fewestRows * fewestEpochs):0.00e0})",
             nameof(budget));
     }
+
+    /// <summary>The width of the narrower probe of a pair: half, at least 1.</summary>
+    public static int HalfOf(int width) => Math.Max(1, width / 2);
 
     // The widest allowed, then every power of 2 below it down to the narrowest.
     private static IEnumerable<int> Widths(int maxWidth, int narrowest)

@@ -13,7 +13,8 @@ namespace CapacityGrid.Analysis.Capacity;
 /// <param name="Final">The last epoch's metrics (its checkpoint holds the final model).</param>
 /// <param name="SampleEpochs">Training samples x epochs trained: the compute spent, in the unit sweeps are compared in.</param>
 /// <param name="Diverged">True when the loss became NaN or infinite.</param>
-public sealed record ProbeRun(ProbeReport Probe, EpochReport Final, long SampleEpochs, bool Diverged)
+/// <param name="Use">Per hidden layer: its effective rank and how much its output resembles its input (null when not measured).</param>
+public sealed record ProbeRun(ProbeReport Probe, EpochReport Final, long SampleEpochs, bool Diverged, IReadOnlyList<LayerUse>? Use = null)
 {
     /// <summary>Rows of the training part the saturation covariance is accumulated over at most.</summary>
     public const int SaturationSamples = 4096;
@@ -41,6 +42,7 @@ public sealed record ProbeRun(ProbeReport Probe, EpochReport Final, long SampleE
             Seed = options.Seed,
         });
         var report = probe.Probe(last.Checkpoint, data.Train, cancellationToken);
-        return new ProbeRun(report, last, (long)data.Train.Samples * last.Epoch, outcome.Diverged);
+        var use = LayerUseProbe.Measure(spec, last.Checkpoint, data.Train, options.Seed);
+        return new ProbeRun(report, last, (long)data.Train.Samples * last.Epoch, outcome.Diverged, use);
     }
 }

@@ -27,6 +27,23 @@ public sealed class ProbePlannerTests
         Assert.True(cost <= budget, $"plan {plan} costs {cost:E3} over {budget:E3}");
     }
 
+    [Theory]
+    [InlineData(1e8)]
+    [InlineData(1.2e9)]
+    [InlineData(5e9)]
+    public void Plan_WithHalfWidth_CountsBothProbesAndStaysWithinTheBudget(double budget)
+    {
+        var plan = ProbePlanner.Plan(budget, 12, 4, 2, 3000, 20, 256, withHalfWidth: true);
+
+        var sampleEpochs = (long)plan.Rows * plan.Epochs;
+        var both = TrainingCost.TrainingMultiplyAdds(new MlpSpec(12, [plan.Width, plan.Width], 4), sampleEpochs)
+            + TrainingCost.TrainingMultiplyAdds(new MlpSpec(12, [plan.Width / 2, plan.Width / 2], 4), sampleEpochs);
+        Assert.True(plan.WithHalfWidth);
+        Assert.Equal(both, plan.PlannedMultiplyAdds, 1e-6);
+        Assert.True(both <= budget, $"plan {plan} costs {both:E3} over {budget:E3}");
+        Assert.True(plan.Width <= ProbePlanner.Plan(budget, 12, 4, 2, 3000, 20, 256).Width);
+    }
+
     [Fact]
     public void Plan_BudgetBetweenTwoWidths_TakesTheWiderThatFits()
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CapacityGrid.Client.Cli.Recommend;
 
 namespace CapacityGrid.Client.Tests.Cli;
 
@@ -13,10 +14,11 @@ public sealed class RecommendCommandTests
         var dataset = Path.Combine(Directory.CreateTempSubdirectory("capgrid-recommend-").FullName, "teacher.json");
         await File.WriteAllTextAsync(dataset, Teacher, TestContext.Current.CancellationToken);
 
-        var run = await CliRun.InvokeAsync("recommend", dataset, "--probe-width", "64", "--epochs", "3", "--json");
+        var run = await CliRun.InvokeAsync("recommend", dataset, "--probe-width", "64", "--probe-depth", "2", "--epochs", "3", "--json");
 
         Assert.True(run.ExitCode == 0, run.Error);
-        Assert.Contains("probe epoch 3/3", run.Error);
+        Assert.Contains("probe 64-64 epoch 3/3", run.Error);
+        Assert.Contains("probe 32-32 epoch 3/3", run.Error);
         using var doc = JsonDocument.Parse(run.Output);
         var root = doc.RootElement;
         var layers = root.GetProperty("layers").EnumerateArray().ToList();
@@ -24,12 +26,17 @@ public sealed class RecommendCommandTests
         Assert.All(layers, l =>
         {
             Assert.Equal(64, l.GetProperty("probeWidth").GetInt32());
-            Assert.Equal(0, l.GetProperty("width").GetInt32() % 8);
+            Assert.Equal(32, l.GetProperty("halfWidth").GetInt32());
+            Assert.Contains(l.GetProperty("width").GetInt32(), RecommendCommand.DefaultSweep.Widths);
             Assert.True(l.GetProperty("dimension").GetDouble() > 0);
         });
-        Assert.Equal(layers.Select(l => l.GetProperty("width").GetInt32()), root.GetProperty("hidden").EnumerateArray().Select(w => w.GetInt32()));
+        var hidden = root.GetProperty("hidden").EnumerateArray().Select(w => w.GetInt32()).ToArray();
+        Assert.Equal(hidden.Length, root.GetProperty("depth").GetInt32());
+        Assert.Equal(layers[0].GetProperty("width").GetInt32(), hidden[0]);
+        Assert.StartsWith($"depth {hidden.Length}: ", root.GetProperty("depthReason").GetString(), StringComparison.Ordinal);
+        Assert.Contains(root.GetProperty("bottleneck").GetString(), new[] { "fc1", "fc2" });
         var compute = root.GetProperty("compute");
-        Assert.Equal(root.GetProperty("trainSamples").GetInt64() * 3, compute.GetProperty("probeSampleEpochs").GetInt64());
+        Assert.Equal(root.GetProperty("trainSamples").GetInt64() * 3 * 2, compute.GetProperty("probeSampleEpochs").GetInt64());
         Assert.Equal(54, compute.GetProperty("sweepPoints").GetInt32());
         Assert.InRange(compute.GetProperty("fraction").GetDouble(), 1e-6, 0.10);
         Assert.Equal(0.10 * compute.GetProperty("sweepMultiplyAdds").GetDouble(), compute.GetProperty("budgetMultiplyAdds").GetDouble(), 1e-6);
@@ -65,15 +72,16 @@ public sealed class RecommendCommandTests
         var root = doc.RootElement;
         var hidden = root.GetProperty("hidden").EnumerateArray().Select(w => w.GetInt32()).ToArray();
         var verification = root.GetProperty("verification");
+        var seeds = verification.GetProperty("seeds").GetInt32();
         var shapes = verification.GetProperty("shapes").EnumerateArray().ToList();
-        Assert.Equal(1 + 2 * hidden.Length, shapes.Count);
         Assert.Equal(hidden, shapes[0].GetProperty("hidden").EnumerateArray().Select(w => w.GetInt32()));
+        Assert.All(Enumerable.Range(0, hidden.Length), l => Assert.Contains(shapes, s => s.TryGetProperty("layer", out var at) && at.ValueKind == JsonValueKind.Number && at.GetInt32() == l && s.GetProperty("scale").GetDouble() == 2));
         foreach (var shape in shapes.Skip(1))
         {
             var widths = shape.GetProperty("hidden").EnumerateArray().Select(w => w.GetInt32()).ToArray();
             var layer = shape.GetProperty("layer").GetInt32();
             var scale = shape.GetProperty("scale").GetDouble();
-            Assert.Equal(2, shape.GetProperty("testAccuracies").GetArrayLength());
+            Assert.Equal(seeds, shape.GetProperty("testAccuracies").GetArrayLength());
             Assert.Equal(Math.Max(1, (int)Math.Round(hidden[layer] * scale)), widths[layer]);
             Assert.All(Enumerable.Range(0, hidden.Length).Where(l => l != layer), l => Assert.Equal(hidden[l], widths[l]));
         }
@@ -82,6 +90,7 @@ public sealed class RecommendCommandTests
         Assert.Equal(mine >= best - verification.GetProperty("tolerance").GetDouble(), verification.GetProperty("confirmed").GetBoolean());
         var compute = root.GetProperty("compute");
         Assert.True(compute.GetProperty("verifyMultiplyAdds").GetDouble() > 0);
+        Assert.InRange(compute.GetProperty("fraction").GetDouble(), 0, 0.10);
         Assert.Equal(
             (compute.GetProperty("probeMultiplyAdds").GetDouble() + compute.GetProperty("verifyMultiplyAdds").GetDouble()) / compute.GetProperty("sweepMultiplyAdds").GetDouble(),
             compute.GetProperty("fraction").GetDouble(), 1e-9);
@@ -108,12 +117,67 @@ public sealed class RecommendCommandTests
     [InlineData("no-such-file.csv", "--budget", "0", "--budget")]
     [InlineData("no-such-file.csv", "--budget", "-3", "--budget")]
     [InlineData("no-such-file.csv", "--budget-fraction", "0", "--budget-fraction")]
+    [InlineData("no-such-file.csv", "--probe-depth", "0", "--probe-depth")]
     public async Task Recommend_BadInput_ExitsWithTwoNamingTheCulprit(string source, string option, string value, string named)
     {
         var run = await CliRun.InvokeAsync("recommend", source, option, value);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(named, run.Error);
+        Assert.Empty(run.Output);
+    }
+
+    [Theory]
+    [InlineData(new[] { "--depth", "3" }, "capgrid: --depth: 3 is above the probe's depth 2 (--probe-depth)")]
+    [InlineData(new[] { "--depth", "2", "--probe-depth", "1" }, "capgrid: --depth: 2 is above the probe's depth 1 (--probe-depth)")]
+    public async Task Recommend_DepthAboveTheProbes_ExitsWithTwoNamingTheDepthAndWritesNothing(string[] options, string line)
+    {
+        var spec = await WriteSpecAsync(Teacher, TestContext.Current.CancellationToken);
+
+        var run = await CliRun.InvokeAsync(["recommend", spec, "--sweep", spec, .. options]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith(line, run.Error, StringComparison.Ordinal);
+        Assert.Single(run.Error.Trim().Split('\n'));
+        Assert.Empty(run.Output);
+    }
+
+    [Fact]
+    public async Task Recommend_WithALawPredictingALargeKnee_RaisesEveryLowerBoundLayerToItsWidthAndSaysSo()
+    {
+        var token = TestContext.Current.CancellationToken;
+        var spec = await WriteSpecAsync(Teacher, token);
+        var law = Path.Combine(Path.GetDirectoryName(spec)!, "law.json");
+        await File.WriteAllTextAsync(law, """
+            { "capacity": "parameters", "experiments": [],
+              "fits": [ { "estimate": "labelEntropy", "coefficient": 1000, "exponent": 1, "meanLeaveOneOutSteps": 0.5 } ] }
+            """, token);
+
+        var run = await CliRun.InvokeAsync("recommend", spec, "--sweep", spec, "--law", law, "--json");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        using var doc = JsonDocument.Parse(run.Output);
+        var root = doc.RootElement;
+        var prior = root.GetProperty("law");
+        Assert.Equal("labelEntropy", prior.GetProperty("estimate").GetString());
+        Assert.Equal(64, prior.GetProperty("width").GetInt32());
+        var lowerBounds = root.GetProperty("layers").EnumerateArray().Where(l => l.GetProperty("saturated").GetBoolean()).ToList();
+        Assert.All(lowerBounds, l => Assert.Equal(64, l.GetProperty("width").GetInt32()));
+        Assert.Subset(lowerBounds.Select(l => l.GetProperty("name").GetString()).ToHashSet(),
+            prior.GetProperty("raised").EnumerateArray().Select(n => n.GetString()).ToHashSet());
+        Assert.Contains("labelEntropy fit", root.GetProperty("lawNote").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Recommend_LawThatIsNoLaw_ExitsWithTwoNamingTheLawAndWritesNothing()
+    {
+        var spec = await WriteSpecAsync(Teacher, TestContext.Current.CancellationToken);
+
+        var run = await CliRun.InvokeAsync("recommend", spec, "--law", spec);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("capgrid: --law: ", run.Error, StringComparison.Ordinal);
+        Assert.Single(run.Error.Trim().Split('\n'));
         Assert.Empty(run.Output);
     }
 
@@ -125,8 +189,7 @@ public sealed class RecommendCommandTests
         var run = await CliRun.InvokeAsync("recommend", spec, "--budget", "1000");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.StartsWith("capgrid: --budget: ", run.Error, StringComparison.Ordinal);
-        Assert.Contains("cannot train even the smallest probe", run.Error, StringComparison.Ordinal);
+        Assert.StartsWith("capgrid: --budget: 1.00e3 multiply-adds leave 6.00e2 for the probes, which cannot train even the smallest probe", run.Error, StringComparison.Ordinal);
         Assert.Empty(run.Output);
     }
 

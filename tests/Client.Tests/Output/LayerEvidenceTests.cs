@@ -25,4 +25,26 @@ public sealed class LayerEvidenceTests
         Assert.StartsWith("fc2: 24 units, because it uses 16.0 dimensions (Delve saturation dimension) of the probe's 16.", sentence, StringComparison.Ordinal);
         Assert.Contains("lower bound", sentence, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Sentence_TwoWidthLayerThatStayedPut_NamesBothProbesDimensionsAndThatItFoundItsSize()
+    {
+        var layer = new LayerRecommendation("fc2", 32, 0.28, 9, 6.8, 9, "two-width", 16, Saturated: false, 16, 8, 16.1, 0.86);
+
+        Assert.Equal(
+            "fc2: 16 units, because 9 directions hold 99 % of its pre-activation variance in the 32-wide probe and 8 in the 16-wide one: " +
+            "it grew by at most 25 % when the width doubled, so it has found its size (effective rank 16.1, TwoNN dimension 6.8, linear CKA with its input 0.86).",
+            LayerEvidence.Sentence(layer));
+    }
+
+    [Fact]
+    public void Sentence_TwoWidthLayerThatGrew_SaysItWantsAtLeastTheProbesWidth()
+    {
+        var layer = new LayerRecommendation("fc1", 32, 0.56, 18, 13.3, 18, "two-width", 32, Saturated: true, 16, 12);
+
+        var sentence = LayerEvidence.Sentence(layer);
+
+        Assert.StartsWith("fc1: 32 units, because 18 directions hold 99 % of its pre-activation variance in the 32-wide probe and 12 in the 16-wide one: it grew by more than 25 %", sentence, StringComparison.Ordinal);
+        Assert.Contains("lower bound", sentence, StringComparison.Ordinal);
+    }
 }

@@ -12,9 +12,9 @@ using CapacityGrid.Grains.Datasets;
 namespace CapacityGrid.Client.Cli.Recommend;
 
 /// <summary>
-/// <c>capgrid recommend &lt;dataset&gt;</c>: trains one over-sized MLP in this process, sizes each hidden layer from its
-/// probe (<see cref="ProbeRecommender"/>), optionally verifies with a small grid around the recommendation, and
-/// compares the compute with a full sweep. Local training: one model (or a handful with --verify) needs no cluster,
+/// <c>capgrid recommend &lt;dataset&gt;</c>: trains a probe pair in this process (<see cref="ProbePair"/>), sizes each hidden
+/// layer, names the bottleneck and recommends the depth (<see cref="TwoWidthSizer"/>), optionally verifies with a star
+/// around the recommendation within the budget (<see cref="StarPlanner"/>), and compares the compute with a full sweep. Local training: one model (or a handful with --verify) needs no cluster,
 /// storage or checkpoints, and starts in a second.
 /// </summary>
 public static class RecommendCommand
@@ -28,24 +28,26 @@ public static class RecommendCommand
         var source = new Argument<string>("dataset") { Description = "A CSV file (.csv, .csv.gz), an IDX folder, an experiment spec or a bare dataset spec (.json)" };
         var label = new Option<string?>("--label") { Description = "The CSV label column, by header name or 0-based index (default: the last column)" };
         var width = new Option<int?>("--probe-width") { Description = "The probe's width at most (default: the sweep's widest layer); the budget may choose a narrower one" };
-        var depth = new Option<int>("--depth") { Description = "Hidden layers of the probe (and of the recommendation)", DefaultValueFactory = _ => 2 };
+        var depth = new Option<int?>("--depth") { Description = "Fix the recommendation's hidden layers (default: recommended from the probes; at most the probes' depth)" };
+        var probeDepth = new Option<int?>("--probe-depth") { Description = "Hidden layers of the probes (default: the sweep's deepest)" };
         var epochs = new Option<int?>("--epochs") { Description = "Epochs the probe (and each verification model) trains at most (default: the sweep's, or 20)" };
         var budget = new Option<double?>("--budget") { Description = "The probe's compute budget in training multiply-adds (default: --budget-fraction of the sweep)" };
         var fraction = new Option<double>("--budget-fraction") { Description = "The probe's share of the sweep's multiply-adds without --budget", DefaultValueFactory = _ => RecommendRequest.DefaultBudgetFraction };
         var rate = new Option<double>("--learning-rate") { Description = "Adam's learning rate", DefaultValueFactory = _ => 0.003 };
         var batch = new Option<int>("--batch-size") { Description = "Batch size", DefaultValueFactory = _ => 64 };
         var seed = new Option<int>("--seed") { Description = "Seed of the probe's initialisation and batch order", DefaultValueFactory = _ => 1 };
-        var verify = new Option<bool>("--verify") { Description = "Also train the recommendation x0.5, x1 and x2 with two seeds each and report their knee" };
+        var verify = new Option<bool>("--verify") { Description = "Also train a star around the recommendation (each layer alone x0.5 and x2), cut to what the budget leaves after the probes, and report its knee" };
         var sweep = new Option<string?>("--sweep") { Description = "An experiment spec whose grid (and epochs) the compute is compared with (default: widths 8-256 x depths 1-3 x 3 seeds)" };
         var json = new Option<bool>("--json") { Description = "Print the recommendation as JSON" };
-        var command = new Command("recommend", "Recommend each hidden layer's width from one over-sized probe model, with its evidence and the compute saved against a sweep")
+        var law = new Option<string?>("--law") { Description = "A capacity law (relate --law law.json) used as a prior: lower-bound layers are raised to the width of the knee it predicts" };
+        var command = new Command("recommend", "Recommend each hidden layer's width, the bottleneck and the depth from two probe models (a width and half of it), with the evidence and the compute saved against a sweep")
         {
-            source, label, width, depth, epochs, rate, batch, seed, verify, sweep, budget, fraction, json,
+            source, label, width, depth, probeDepth, epochs, rate, batch, seed, verify, sweep, budget, fraction, law, json,
         };
         command.SetAction((parse, token) => RunAsync(
             new RecommendRequest(parse.GetValue(source)!, parse.GetValue(label), parse.GetValue(width), parse.GetValue(depth),
                 parse.GetValue(epochs), parse.GetValue(rate), parse.GetValue(batch), parse.GetValue(seed), parse.GetValue(verify),
-                parse.GetValue(sweep), parse.GetValue(budget), parse.GetValue(fraction)),
+                parse.GetValue(sweep), parse.GetValue(budget), parse.GetValue(fraction), parse.GetValue(probeDepth), parse.GetValue(law)),
             parse.GetValue(json), output, error, token));
         return command;
     }
@@ -55,11 +57,25 @@ public static class RecommendCommand
         DataSplit data;
         SweepCost sweepCost;
         ProbePlan plan;
+        int[] widths;
+        IReadOnlyList<(string, double, double, double)>? lawFits = null;
+        DatasetSpec datasetSpec;
         try
         {
             request.Validate();
+            if (request.Law is { } lawPath)
+            {
+                lawFits = LawPrior.Read(lawPath);
+            }
             var dataset = DatasetOf(request.Source, request.Label);
+            datasetSpec = dataset;
             var (sweepGrid, sweepEpochs, sweepName) = SweepOf(request, dataset);
+            request = request with { ProbeDepth = request.ProbeDepth ?? sweepGrid.Depths.Max() };
+            if (request.Depth > request.ProbeDepth)
+            {
+                throw RecommendRequest.AboveTheProbe(request.Depth.Value, request.ProbeDepth.Value);
+            }
+            widths = [.. sweepGrid.Widths.Concat(sweepGrid.BottleneckWidths ?? []).Distinct().Order()];
             data = await Task.Run(() => DatasetCache.Load(dataset), token);
             sweepCost = SweepCost.Of(sweepGrid, sweepEpochs, sweepName, data.Train);
             plan = PlanProbe(request, data, sweepGrid, sweepEpochs, sweepCost);
@@ -69,7 +85,7 @@ public static class RecommendCommand
             await error.WriteLineAsync($"capgrid: {e.Message}");
             return ExitCodes.BadInput;
         }
-        var recommendation = await Task.Run(() => new Recommender(request, data, error, token).Run(plan, sweepCost), token);
+        var recommendation = await Task.Run(() => new Recommender(request, data, widths, error, token).Run(plan, sweepCost, lawFits is null ? null : () => (lawFits, DatasetCache.LoadRaw(datasetSpec))), token);
         await output.WriteAsync(json
             ? JsonSerializer.Serialize(recommendation, JsonOutput.Options) + Environment.NewLine
             : RecommendationText.Render(recommendation));
@@ -96,13 +112,18 @@ public static class RecommendCommand
         var budget = request.Budget ?? request.BudgetFraction * sweep.MultiplyAdds;
         try
         {
+            // The probes get their share of the budget whether or not --verify follows, so both give the same recommendation.
             return ProbePlanner.Plan(
-                budget, data.Train.FeatureCount, data.Train.Classes, request.Depth, data.Train.Samples,
-                request.Epochs ?? sweepEpochs, request.ProbeWidth ?? grid.Widths.Concat(grid.BottleneckWidths ?? []).Max());
+                SizingBudget.ProbeShare * budget, data.Train.FeatureCount, data.Train.Classes, request.ProbeDepth!.Value, data.Train.Samples,
+                request.Epochs ?? sweepEpochs, request.ProbeWidth ?? grid.Widths.Concat(grid.BottleneckWidths ?? []).Max(), withHalfWidth: true);
         }
         catch (ArgumentException e)
         {
-            throw new SpecException(request.Budget is null ? "--budget-fraction" : "--budget", e.Message.Split(" (Parameter")[0]);
+            // The planner saw the probes' share; say what the user's whole budget leaves them.
+            var why = e.Message.Split(" (Parameter")[0];
+            var cannot = why.IndexOf("cannot", StringComparison.Ordinal);
+            throw new SpecException(request.Budget is null ? "--budget-fraction" : "--budget", cannot < 0 ? why
+                : string.Create(CultureInfo.InvariantCulture, $"{budget:0.00e0} multiply-adds leave {SizingBudget.ProbeShare * budget:0.00e0} for the probes, which {why[cannot..]}"));
         }
     }
 

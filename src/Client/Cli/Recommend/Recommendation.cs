@@ -14,6 +14,15 @@ namespace CapacityGrid.Client.Cli.Recommend;
 /// <param name="ProbeParameters">Parameters of the probe model.</param>
 /// <param name="Compute">Compute used against a full sweep.</param>
 /// <param name="Verification">The small grid around the recommendation (null without <c>--verify</c>).</param>
+/// <param name="HalfProbe">The half-width probe, e.g. <c>12-16-16-4 relu</c>.</param>
+/// <param name="HalfProbeTestAccuracy">Its final test accuracy.</param>
+/// <param name="Depth">The recommended number of hidden layers.</param>
+/// <param name="DepthReason">Why that depth (or that it was fixed with <c>--depth</c>).</param>
+/// <param name="Bottleneck">The layer named the bottleneck (fc1, fc2, ...).</param>
+/// <param name="BottleneckReason">Why that layer.</param>
+/// <param name="Law">The capacity law's prior (null without <c>--law</c>).</param>
+/// <param name="LawNote">What the law predicted and changed (null without <c>--law</c>).</param>
+/// <param name="VerifyNote">What the star cut to fit the budget, or why it was not trained (null without <c>--verify</c>).</param>
 public sealed record Recommendation(
     string Dataset,
     int TrainSamples,
@@ -25,7 +34,16 @@ public sealed record Recommendation(
     long Parameters,
     long ProbeParameters,
     ComputeComparison Compute,
-    Verification? Verification);
+    Verification? Verification,
+    string? HalfProbe = null,
+    double? HalfProbeTestAccuracy = null,
+    int Depth = 0,
+    string? DepthReason = null,
+    string? Bottleneck = null,
+    string? BottleneckReason = null,
+    string? VerifyNote = null,
+    LawPrior? Law = null,
+    string? LawNote = null);
 
 /// <summary>Compute of the recommendation against a full sweep of a grid, in sample-epochs and multiply-adds.</summary>
 /// <param name="ProbeSampleEpochs">Training samples x epochs the probe trained.</param>
@@ -63,7 +81,10 @@ public sealed record ComputeComparison(
 /// True when the recommendation is on the plateau: its mean test accuracy is within the tolerance of the best shape's.
 /// </param>
 /// <param name="Tolerance">The knee's tolerance: 0.5 pp or the best shape's seed spread.</param>
-public sealed record Verification(IReadOnlyList<VerifiedShape> Shapes, string Knee, bool Confirmed, double Tolerance);
+/// <param name="Seeds">Seeds per shape.</param>
+/// <param name="Epochs">Epochs per model.</param>
+/// <param name="Rows">Training rows per model.</param>
+public sealed record Verification(IReadOnlyList<VerifiedShape> Shapes, string Knee, bool Confirmed, double Tolerance, int Seeds = 2, int Epochs = 0, int Rows = 0);
 
 /// <summary>One shape of the verification star.</summary>
 /// <param name="Scale">0.5, 1 or 2: the factor on <paramref name="Layer"/>.</param>

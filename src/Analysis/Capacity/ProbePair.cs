@@ -1,0 +1,42 @@
+using CapacityGrid.Analysis.Data;
+using CapacityGrid.Analysis.Models;
+using CapacityGrid.Analysis.Training;
+
+namespace CapacityGrid.Analysis.Capacity;
+
+/// <summary>
+/// The two probes a <see cref="ProbePlan"/> with <see cref="ProbePlan.WithHalfWidth"/> affords: one of the planned width
+/// and one of half of it, same rows, epochs and seed. A layer whose used dimension grows with the width has not found
+/// its size; one whose used dimension stays put has.
+/// </summary>
+/// <param name="Wide">The planned probe.</param>
+/// <param name="Half">The half-width probe (null for a plan of one probe).</param>
+/// <param name="WideSpec">The planned probe's shape.</param>
+/// <param name="HalfSpec">The half-width probe's shape (null for a plan of one probe).</param>
+/// <param name="MultiplyAdds">Training multiply-adds both spent.</param>
+public sealed record ProbePair(ProbeRun Wide, ProbeRun? Half, MlpSpec WideSpec, MlpSpec? HalfSpec, double MultiplyAdds)
+{
+    /// <summary>Trains the plan's probes on its rows of <paramref name="data"/>, the wide one first.</summary>
+    /// <param name="onEpoch">Called after each epoch with the probe's shape.</param>
+    public static ProbePair Train(DataSplit data, ProbePlan plan, TrainOptions options, Action<MlpSpec, EpochReport>? onEpoch = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(options);
+        var rows = data.LimitTrain(plan.Rows);
+        var trainOptions = options with { Epochs = plan.Epochs };
+        MlpSpec Spec(int width) => new(data.Train.FeatureCount, [.. Enumerable.Repeat(width, plan.Depth)], data.Train.Classes);
+        ProbeRun Run(MlpSpec spec) => ProbeRun.Train(rows, spec, trainOptions, e => onEpoch?.Invoke(spec, e), cancellationToken);
+
+        var wideSpec = Spec(plan.Width);
+        var wide = Run(wideSpec);
+        var spent = TrainingCost.TrainingMultiplyAdds(wideSpec, wide.SampleEpochs);
+        if (!plan.WithHalfWidth)
+        {
+            return new ProbePair(wide, null, wideSpec, null, spent);
+        }
+        var halfSpec = Spec(ProbePlanner.HalfOf(plan.Width));
+        var half = Run(halfSpec);
+        return new ProbePair(wide, half, wideSpec, halfSpec, spent + TrainingCost.TrainingMultiplyAdds(halfSpec, half.SampleEpochs));
+    }
+}

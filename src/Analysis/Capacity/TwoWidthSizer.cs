@@ -1,0 +1,97 @@
+using System.Globalization;
+
+namespace CapacityGrid.Analysis.Capacity;
+
+/// <summary>
+/// The per-layer rule chosen on the tuning data sets (docs/sizing.md): compare each layer's Delve saturation
+/// dimension (directions holding 99 % of its pre-activation variance) in a probe of width w and one of width w/2.
+/// If it grew by at most <see cref="SettledGrowth"/> the layer has found its size, and its width is the smallest
+/// candidate width at least that dimension; if it grew more, the layer uses what it is given and wants at least the
+/// probe's width (a lower bound). Depth: a layer after the first is removable when its output nearly equals its input
+/// up to rotation (linear CKA at least <see cref="SameRepresentation"/>) or it uses at most <see cref="TinyDimension"/>
+/// directions. The bottleneck named is the layer with the smallest saturation dimension in the half-width probe (the
+/// tighter of the two), the input side first on a tie: a narrow layer caps every layer after it.
+/// </summary>
+public static class TwoWidthSizer
+{
+    /// <summary>Growth of the saturation dimension from w/2 to w at or below which a layer has found its size.</summary>
+    public const double SettledGrowth = 1.25;
+
+    /// <summary>Linear CKA between a layer's input and output at or above which the layer is removable.</summary>
+    public const double SameRepresentation = 0.95;
+
+    /// <summary>A layer using at most this many directions is removable.</summary>
+    public const int TinyDimension = 2;
+
+    /// <summary>The shape <paramref name="pair"/> supports, widths taken from <paramref name="widths"/> (e.g. the sweep's).</summary>
+    /// <exception cref="ArgumentException">The pair has no half-width probe, or a layer has no saturation dimension.</exception>
+    public static SizedShape Recommend(ProbePair pair, IReadOnlyList<int> widths)
+    {
+        ArgumentNullException.ThrowIfNull(pair);
+        ArgumentNullException.ThrowIfNull(widths);
+        if (pair.Half is not { } half)
+        {
+            throw new ArgumentException("the two-width rule needs a half-width probe", nameof(pair));
+        }
+        var candidates = widths.Where(w => w > 0).Order().ToArray();
+        if (candidates.Length == 0)
+        {
+            throw new ArgumentException("no candidate widths", nameof(widths));
+        }
+        var wide = pair.Wide;
+        var layers = new List<LayerRecommendation>();
+        for (var i = 0; i < wide.Probe.Layers.Count; i++)
+        {
+            var w = wide.Probe.Layers[i];
+            var h = half.Probe.Layers[i];
+            if (w.SaturationDimension is not { } dw || h.SaturationDimension is not { } dh)
+            {
+                throw new ArgumentException($"layer {w.Name} has no saturation dimension ({w.SaturationReason ?? h.SaturationReason})", nameof(pair));
+            }
+            var settled = dw <= SettledGrowth * dh;
+            var width = settled ? candidates.FirstOrDefault(c => c >= dw, candidates[^1]) : w.Width;
+            var use = wide.Use?[i];
+            layers.Add(new LayerRecommendation(
+                w.Name, w.Width, w.Saturation, dw, w.TwoNNDimension, dw, "two-width", width, !settled,
+                h.Width, dh, use?.EffectiveRank, use?.InputSimilarity));
+        }
+
+        var removable = layers.Select((l, i) => (l, i))
+            .Where(x => x.i > 0 && (x.l.InputSimilarity >= SameRepresentation || x.l.SaturationDimension <= TinyDimension))
+            .Select(x => x.i).ToArray();
+        var depth = Math.Max(1, layers.Count - removable.Length);
+        removable = [.. removable.Take(layers.Count - depth)];
+        var c = CultureInfo.InvariantCulture;
+        var depthReason = layers.Count == 1
+            ? "depth 1: the probes have one hidden layer (--probe-depth sets more)"
+            : removable.Length == 0
+            ? string.Create(c, $"depth {depth}: every layer after the first changes its input (linear CKA with it below {SameRepresentation:0.00}: {string.Join(", ", layers.Skip(1).Select(l => $"{l.Name} {l.InputSimilarity:0.00}"))}) and uses more than {TinyDimension} directions")
+            : string.Create(c, $"depth {depth}: {string.Join("; ", removable.Select(i => Removal(layers[i])))}, so removing it should cost nothing");
+
+        var bottleneck = layers.Select((l, i) => (l.HalfSaturationDimension!.Value, i)).Min().i;
+        var b = layers[bottleneck];
+        var bottleneckReason = string.Create(c,
+            $"{b.Name} is the bottleneck: it uses the fewest directions in the {b.HalfWidth}-wide probe ({string.Join(", ", layers.Select(l => $"{l.Name} {l.HalfSaturationDimension}"))}; {b.SaturationDimension} of {b.ProbeWidth} in the wide one)");
+        return new SizedShape(layers, depth, depthReason, removable, bottleneck, bottleneckReason);
+
+        string Removal(LayerRecommendation l) => l.InputSimilarity >= SameRepresentation
+            ? string.Create(c, $"{l.Name}'s output is nearly its input (linear CKA {l.InputSimilarity:0.00}, at least {SameRepresentation:0.00})")
+            : string.Create(c, $"{l.Name} uses only {l.SaturationDimension} directions (at most {TinyDimension})");
+    }
+
+    /// <summary>
+    /// <paramref name="shape"/> at <paramref name="depth"/> hidden layers (at most the probe's): the layers after the
+    /// first most like their input are left out first.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The depth is below 1 or above the probe's.</exception>
+    public static SizedShape WithDepth(SizedShape shape, int depth)
+    {
+        ArgumentNullException.ThrowIfNull(shape);
+        ArgumentOutOfRangeException.ThrowIfLessThan(depth, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(depth, shape.Layers.Count);
+        var removable = shape.Layers.Select((l, i) => (l, i)).Skip(1)
+            .OrderByDescending(x => x.l.InputSimilarity ?? 0).ThenBy(x => x.l.SaturationDimension)
+            .Take(shape.Layers.Count - depth).Select(x => x.i).Order().ToArray();
+        return shape with { Depth = depth, Removable = removable };
+    }
+}

@@ -1,0 +1,89 @@
+using CapacityGrid.Analysis.Capacity;
+using CapacityGrid.Analysis.Measures.Probes;
+using CapacityGrid.Analysis.Models;
+using CapacityGrid.Analysis.Training;
+
+namespace CapacityGrid.Analysis.Tests.Capacity;
+
+public sealed class TwoWidthSizerTests
+{
+    private static readonly int[] Widths = [4, 8, 16, 32, 64, 128];
+
+    // A pair of 32- and 16-wide probes whose layers hold the given saturation dimensions and input-output CKAs.
+    private static ProbePair Pair((int Wide, int Half, double Cka)[] layers)
+    {
+        LayerReport Report(int i, int width, int dimension) => new(
+            $"fc{i + 1}", width, "relu", dimension / (double)width, dimension, 1000, null, dimension, null,
+            null, null, null, "not requested", null, null, null, "not requested");
+        ProbeRun Run(int width, Func<(int Wide, int Half, double Cka), int> dimension) => new(
+            new ProbeReport(1000, 1000, 0, 2, null, null, null, [.. layers.Select((l, i) => Report(i, width, dimension(l)))]),
+            new EpochReport(15, 0.1, 0.9, 0.1, 0.9, TimeSpan.Zero, []),
+            15_000,
+            false,
+            [.. layers.Select((l, i) => new LayerUse($"fc{i + 1}", width, dimension(l) * 1.5, l.Cka))]);
+        return new ProbePair(Run(32, l => l.Wide), Run(16, l => l.Half), new MlpSpec(12, [32, 32], 4), new MlpSpec(12, [16, 16], 4), 1e8);
+    }
+
+    [Fact]
+    public void Recommend_LayerWhoseDimensionStaysPut_GetsTheSmallestCandidateWidthAtLeastIt()
+    {
+        var shape = TwoWidthSizer.Recommend(Pair([(10, 9, 0.5), (5, 5, 0.5)]), Widths);
+
+        Assert.Equal([16, 8], shape.Layers.Select(l => l.Width));
+        Assert.All(shape.Layers, l => Assert.False(l.Saturated));
+    }
+
+    [Fact]
+    public void Recommend_LayerWhoseDimensionGrowsWithTheWidth_GetsTheProbesWidthAsALowerBound()
+    {
+        var shape = TwoWidthSizer.Recommend(Pair([(18, 9, 0.5), (10, 8, 0.5)]), Widths);
+
+        Assert.Equal(32, shape.Layers[0].Width);
+        Assert.True(shape.Layers[0].Saturated);
+        Assert.Equal(16, shape.Layers[1].Width);
+    }
+
+    [Theory]
+    [InlineData(0.97, 6, "nearly its input")]
+    [InlineData(0.5, 2, "uses only 2 directions")]
+    public void Recommend_SecondLayerThatChangesNothing_IsLeftOutOfTheDepth(double cka, int dimension, string reason)
+    {
+        var shape = TwoWidthSizer.Recommend(Pair([(10, 9, 0.5), (dimension, dimension, cka)]), Widths);
+
+        Assert.Equal(1, shape.Depth);
+        Assert.Equal([16], shape.Hidden);
+        Assert.Contains(reason, shape.DepthReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Recommend_EveryLayerChangesItsInput_KeepsTheProbesDepth()
+    {
+        var shape = TwoWidthSizer.Recommend(Pair([(10, 9, 0.5), (6, 6, 0.8)]), Widths);
+
+        Assert.Equal(2, shape.Depth);
+        Assert.StartsWith("depth 2: every layer after the first changes its input", shape.DepthReason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(9, 6, 1)]
+    [InlineData(6, 6, 0)]
+    [InlineData(5, 6, 0)]
+    public void Recommend_NamesTheLayerWithTheFewestDirectionsInTheHalfProbe_TheInputSideOnATie(int firstHalf, int secondHalf, int bottleneck)
+    {
+        var shape = TwoWidthSizer.Recommend(Pair([(10, firstHalf, 0.5), (7, secondHalf, 0.5)]), Widths);
+
+        Assert.Equal(bottleneck, shape.Bottleneck);
+        Assert.StartsWith($"fc{bottleneck + 1} is the bottleneck", shape.BottleneckReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WithDepth_OneLayer_LeavesOutTheLayerMostLikeItsInput()
+    {
+        var shape = TwoWidthSizer.Recommend(Pair([(10, 9, 0.5), (6, 6, 0.7), (5, 5, 0.9)]), Widths);
+
+        var shallower = TwoWidthSizer.WithDepth(shape, 2);
+
+        Assert.Equal([16, 8], shallower.Hidden);
+        Assert.Throws<ArgumentOutOfRangeException>(() => TwoWidthSizer.WithDepth(shape, 4));
+    }
+}
