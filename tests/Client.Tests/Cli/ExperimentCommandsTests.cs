@@ -97,17 +97,10 @@ public sealed class ExperimentCommandsTests(StandaloneSiloFixture cluster) : ICl
 
         // No grain is called from here on (a call would activate the experiment or a trainer and resume it):
         // only storage is read, until every point has its last checkpoint.
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        deadline.CancelAfter(TimeSpan.FromMinutes(3));
-        while (true)
-        {
-            var last = await Task.WhenAll(points.Select(p => checkpoints.ListAsync("cmd-reminder", p.PointId, deadline.Token)));
-            if (last.All(blobs => blobs.Count == 12))
-            {
-                break;
-            }
-            await Task.Delay(1000, deadline.Token);
-        }
+        await Eventually.WaitForAsync(async () =>
+            (await Task.WhenAll(points.Select(p => checkpoints.ListAsync("cmd-reminder", p.PointId, TestContext.Current.CancellationToken))))
+                .All(blobs => blobs.Count == 12),
+            TimeSpan.FromMinutes(3), "every point's 12 checkpoints in storage");
 
         var watch = await CapgridAsync("watch", "cmd-reminder", "--out", _out);
         Assert.True(watch.ExitCode == 0, watch.Error);
@@ -149,19 +142,11 @@ public sealed class ExperimentCommandsTests(StandaloneSiloFixture cluster) : ICl
         Assert.True(blobs.Any(b => b.Count < epochs), "the sweep ended before the cluster was stopped: nothing was interrupted");
     }
 
-    private async Task WaitForEpochsAsync(string id)
-    {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        deadline.CancelAfter(TimeSpan.FromMinutes(1));
-        while (true)
+    private Task WaitForEpochsAsync(string id) =>
+        Eventually.WaitForAsync(async () =>
         {
             var status = await CapgridAsync("status", id, "--json");
             using var json = JsonDocument.Parse(status.Output);
-            if (json.RootElement.GetProperty("epochsDone").GetInt32() >= 3)
-            {
-                return;
-            }
-            await Task.Delay(200, deadline.Token);
-        }
-    }
+            return json.RootElement.GetProperty("epochsDone").GetInt32() >= 3;
+        }, TimeSpan.FromMinutes(1), $"3 epochs of {id}");
 }
