@@ -92,7 +92,7 @@ public sealed partial class TrainingRunner(
                 var seated = await seat.Completion.Task;
                 using (phases.Measure(PointPhases.Report))
                 {
-                    await reportTo.CompleteAsync(seated);
+                    await reportTo.CompleteAsync(seated with { Phases = phases.ToSeconds() });
                 }
                 return;
             }
@@ -142,7 +142,7 @@ public sealed partial class TrainingRunner(
             var completion = await training;
             using (phases.Measure(PointPhases.Report))
             {
-                await reportTo.CompleteAsync(completion);
+                await reportTo.CompleteAsync(completion with { Phases = phases.ToSeconds() });
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -170,7 +170,7 @@ public sealed partial class TrainingRunner(
                 LogFailed(point.PointId, error);
             }
             LogFailureTrace(e, point.PointId);
-            await reportTo.CompleteAsync(new PointCompletion(PointStatus.Failed, 0, null, error, Permanent: permanent));
+            await reportTo.CompleteAsync(new PointCompletion(PointStatus.Failed, 0, null, error, Permanent: permanent, Phases: phases.ToSeconds()));
         }
         finally
         {
@@ -289,7 +289,7 @@ public sealed partial class TrainingRunner(
             {
                 await reportTo.ReportEpochAsync(new EpochMetrics(
                     report.Epoch, report.TrainLoss, report.TrainAccuracy, report.TestLoss, report.TestAccuracy, report.Duration, blob,
-                    report.Layers is null ? null : JsonSerializer.Serialize(report.Layers, MeasuresJson)));
+                    report.Layers is null ? null : JsonSerializer.Serialize(report.Layers, MeasuresJson)), phases.ToSeconds());
             }
         }
     }
