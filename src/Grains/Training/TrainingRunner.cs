@@ -282,6 +282,13 @@ public sealed partial class TrainingRunner(
             {
                 blob = await checkpoints.WriteAsync(request.ExperimentId, request.Point.PointId, report.Epoch, report.Checkpoint, cancellationToken);
             }
+            if (report.Phases is { } split)
+            {
+                // The training thread's own split of the epoch.
+                phases.Add(PointPhases.TrainingSteps, split.TrainingSteps);
+                phases.Add(PointPhases.Evaluation, split.Evaluation);
+                phases.Add(PointPhases.LayerMeasures, split.LayerMeasures);
+            }
             GridTelemetry.Epochs.Add(1);
             GridTelemetry.Samples.Add(data.Train.Samples);
             GridTelemetry.CheckpointBytes.Add(report.Checkpoint.Length);
