@@ -10,8 +10,8 @@ public sealed record PhaseTotal(string Phase, double Seconds, double Share);
 /// <summary>
 /// Where an experiment's time went (<c>capgrid status &lt;id&gt; --phases</c>): each phase's seconds summed over the
 /// points that recorded any, and its share of <c>TotalSeconds</c>, the sum of the phases a run passes through
-/// (slot wait, data load, resume load, training thread, checkpoint writes, reports; training steps, evaluation and
-/// layer measures are parts of the training thread, <c>otherTraining</c> its rest). Checkpoint writes and reports
+/// (slot wait, data load, resume load, training thread, checkpoint writes, reports; training steps, evaluation,
+/// layer measures and final measures are parts of the training thread, <c>otherTraining</c> its rest). Checkpoint writes and reports
 /// overlap the training thread, so the total can exceed the points' wall time. <c>WallSeconds</c> is the time since
 /// the experiment was submitted (null when the registry does not hold it).
 /// </summary>
@@ -22,12 +22,13 @@ public sealed record PhaseBreakdown(int Points, double TotalSeconds, double? Wal
     {
         var recorded = map.Points.Where(p => p.Phases is not null).ToList();
         var sum = recorded.Aggregate(PhaseSeconds.Zero, (total, p) => total + p.Phases!);
-        var other = Math.Max(0, sum.TrainingThread - sum.TrainingSteps - sum.Evaluation - sum.LayerMeasures);
+        var other = Math.Max(0, sum.TrainingThread - sum.TrainingSteps - sum.Evaluation - sum.LayerMeasures - sum.FinalMeasures);
         var total = sum.SlotWait + sum.DataLoad + sum.ResumeLoad + sum.TrainingThread + sum.CheckpointWrite + sum.Report;
         (string, double)[] phases =
         [
             ("slotWait", sum.SlotWait), ("dataLoad", sum.DataLoad), ("resumeLoad", sum.ResumeLoad), ("trainingThread", sum.TrainingThread),
-            ("trainingSteps", sum.TrainingSteps), ("evaluation", sum.Evaluation), ("layerMeasures", sum.LayerMeasures), ("otherTraining", other),
+            ("trainingSteps", sum.TrainingSteps), ("evaluation", sum.Evaluation), ("layerMeasures", sum.LayerMeasures),
+            ("finalMeasures", sum.FinalMeasures), ("otherTraining", other),
             ("checkpointWrite", sum.CheckpointWrite), ("report", sum.Report),
         ];
         return new PhaseBreakdown(
@@ -45,7 +46,7 @@ public sealed record PhaseBreakdown(int Points, double TotalSeconds, double? Wal
         };
         foreach (var phase in Phases)
         {
-            var nested = phase.Phase is "trainingSteps" or "evaluation" or "layerMeasures" or "otherTraining";
+            var nested = phase.Phase is "trainingSteps" or "evaluation" or "layerMeasures" or "finalMeasures" or "otherTraining";
             lines.Add(string.Create(CultureInfo.InvariantCulture,
                 $"  {(nested ? "  " : "")}{phase.Phase,-16}{(nested ? "" : "  ")}{phase.Seconds,10:0.00} s {phase.Share * 100,6:0.0} %"));
         }

@@ -31,6 +31,9 @@ public sealed class PointPhases(TimeProvider time)
     /// <summary>The hidden layers' per-epoch measures within the training thread.</summary>
     public const string LayerMeasures = "layer_measures";
 
+    /// <summary>The final model's weight and layer measures within the training thread.</summary>
+    public const string FinalMeasures = "final_measures";
+
     /// <summary>Writing the epochs' checkpoints to blob storage.</summary>
     public const string CheckpointWrite = "checkpoint_write";
 
@@ -72,7 +75,7 @@ public sealed class PointPhases(TimeProvider time)
         double Of(string phase) => totals.GetValueOrDefault(phase).TotalSeconds;
         return new PhaseSeconds(
             Of(SlotWait), Of(DataLoad), Of(ResumeLoad), Of(Training), Of(TrainingSteps), Of(Evaluation), Of(LayerMeasures),
-            Of(CheckpointWrite), Of(Report));
+            Of(CheckpointWrite), Of(Report), Of(FinalMeasures));
     }
 
     /// <summary>Sets each phase's total on <paramref name="activity"/> as <c>capgrid.phase.&lt;phase&gt;_s</c>.</summary>

@@ -92,7 +92,7 @@ public sealed partial class TrainingRunner(
                 var seated = await seat.Completion.Task;
                 using (phases.Measure(PointPhases.Report))
                 {
-                    await reportTo.CompleteAsync(seated with { Phases = phases.ToSeconds() });
+                    await reportTo.CompleteAsync(WithPhases(seated, phases));
                 }
                 return;
             }
@@ -142,7 +142,7 @@ public sealed partial class TrainingRunner(
             var completion = await training;
             using (phases.Measure(PointPhases.Report))
             {
-                await reportTo.CompleteAsync(completion with { Phases = phases.ToSeconds() });
+                await reportTo.CompleteAsync(WithPhases(completion, phases));
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -177,6 +177,16 @@ public sealed partial class TrainingRunner(
             slot?.Dispose();
             phases.Tag(activity);
         }
+    }
+
+    // The engine times the final measures (of this point, also in a stack); the run adds them to its own phases.
+    private static PointCompletion WithPhases(PointCompletion completion, PointPhases phases)
+    {
+        if (completion.Phases is { FinalMeasures: > 0 } engine)
+        {
+            phases.Add(PointPhases.FinalMeasures, TimeSpan.FromSeconds(engine.FinalMeasures));
+        }
+        return completion with { Phases = phases.ToSeconds() };
     }
 
     // Waits for a slot, unless another run takes the point into its stack first; exactly one of the two.

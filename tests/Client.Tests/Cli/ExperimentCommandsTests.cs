@@ -63,7 +63,7 @@ public sealed class ExperimentCommandsTests(StandaloneSiloFixture cluster) : ICl
         Assert.True(text.ExitCode == 0, text.Error);
         Assert.Contains("phases over 2 points: ", text.Output, StringComparison.Ordinal);
         Assert.Contains("s wall time since submitted", text.Output, StringComparison.Ordinal);
-        foreach (var phase in new[] { "slotWait", "dataLoad", "trainingThread", "trainingSteps", "evaluation", "checkpointWrite", "report" })
+        foreach (var phase in new[] { "slotWait", "dataLoad", "trainingThread", "trainingSteps", "evaluation", "finalMeasures", "checkpointWrite", "report" })
         {
             Assert.Matches($@"(?m)^ +{phase} +[0-9.]+ s +[0-9.]+ %$", text.Output);
         }
@@ -74,6 +74,7 @@ public sealed class ExperimentCommandsTests(StandaloneSiloFixture cluster) : ICl
         var phases = breakdown.GetProperty("phases").EnumerateArray().ToDictionary(p => p.GetProperty("phase").GetString()!, p => (Seconds: p.GetProperty("seconds").GetDouble(), Share: p.GetProperty("share").GetDouble()));
         Assert.All(phases.Values, p => Assert.True(p.Seconds >= 0 && p.Share >= 0, $"{p}"));
         Assert.True(phases["trainingSteps"].Seconds > 0, $"training steps {phases["trainingSteps"]}");
+        Assert.True(phases["finalMeasures"].Seconds > 0, $"final measures {phases["finalMeasures"]}");
         // The phases a run passes through make up the total, so their shares add up to one.
         string[] top = ["slotWait", "dataLoad", "resumeLoad", "trainingThread", "checkpointWrite", "report"];
         Assert.Equal(total, top.Sum(p => phases[p].Seconds), 9);

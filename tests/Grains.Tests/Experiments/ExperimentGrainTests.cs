@@ -83,13 +83,14 @@ public sealed class ExperimentGrainTests(GridClusterFixture fixture)
             Assert.True(phases.TrainingSteps > 0, $"{row.PointId}: training steps {phases.TrainingSteps} s");
             Assert.True(phases.Evaluation > 0, $"{row.PointId}: evaluation {phases.Evaluation} s");
             Assert.True(phases.CheckpointWrite > 0, $"{row.PointId}: checkpoint writes {phases.CheckpointWrite} s");
+            Assert.True(phases.FinalMeasures > 0, $"{row.PointId}: final measures {phases.FinalMeasures} s");
             // One run each: its phases before and on the training thread follow one another within the sweep.
             Assert.True(phases.SlotWait + phases.DataLoad + phases.ResumeLoad + phases.TrainingThread <= elapsed, $"{row.PointId}: {phases}");
-            Assert.True(phases.TrainingSteps + phases.Evaluation + phases.LayerMeasures <= elapsed, $"{row.PointId}: {phases}");
+            Assert.True(phases.TrainingSteps + phases.Evaluation + phases.LayerMeasures + phases.FinalMeasures <= elapsed, $"{row.PointId}: {phases}");
             if (row.History!.BatchedWith == 1)
             {
                 // Trained alone: the split is of this point's own training thread.
-                Assert.True(phases.TrainingSteps + phases.Evaluation + phases.LayerMeasures <= phases.TrainingThread, $"{row.PointId}: {phases}");
+                Assert.True(phases.TrainingSteps + phases.Evaluation + phases.LayerMeasures + phases.FinalMeasures <= phases.TrainingThread, $"{row.PointId}: {phases}");
             }
         });
     }
