@@ -21,7 +21,7 @@ public sealed record PhaseBreakdown(int Points, double TotalSeconds, double? Wal
     public static PhaseBreakdown Of(CapacityMap map, TimeSpan? sinceSubmitted)
     {
         var recorded = map.Points.Where(p => p.Phases is not null).ToList();
-        var sum = recorded.Aggregate(PhaseSeconds.Zero, (total, p) => total + p.Phases!);
+        var sum = recorded.Aggregate(new PhaseSeconds(), (total, p) => total + p.Phases!);
         var other = Math.Max(0, sum.TrainingThread - sum.TrainingSteps - sum.Evaluation - sum.LayerMeasures - sum.FinalMeasures);
         var total = sum.SlotWait + sum.DataLoad + sum.ResumeLoad + sum.TrainingThread + sum.CheckpointWrite + sum.Report;
         (string, double)[] phases =

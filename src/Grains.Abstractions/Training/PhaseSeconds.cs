@@ -23,9 +23,6 @@ public sealed record PhaseSeconds(
     [property: Id(8)] double Report = 0,
     [property: Id(9)] double FinalMeasures = 0)
 {
-    /// <summary>No time in any phase.</summary>
-    public static PhaseSeconds Zero { get; } = new();
-
     /// <summary>Each phase's time as (name, seconds), in the order the phases come in a run.</summary>
     public IReadOnlyList<(string Phase, double Seconds)> Named() =>
     [

@@ -95,7 +95,7 @@ public sealed class TrainerGrain(
             s.RunStartEpochs.ToArray(),
             s.Completions,
             s.BatchedWith,
-            s.Phases));
+            s.TotalPhases()));
     }
 
     /// <inheritdoc />

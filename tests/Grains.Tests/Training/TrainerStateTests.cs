@@ -15,6 +15,6 @@ public sealed class TrainerStateTests
         state.RecordPhases(new PhaseSeconds(ResumeLoad: 0.25, TrainingSteps: 3), attempt: 2);
 
         // The first run's last report (its phases so far) plus the second run's.
-        Assert.Equal(new PhaseSeconds(SlotWait: 1, ResumeLoad: 0.25, TrainingSteps: 8, Report: 0.5), state.Phases);
+        Assert.Equal(new PhaseSeconds(SlotWait: 1, ResumeLoad: 0.25, TrainingSteps: 8, Report: 0.5), state.TotalPhases());
     }
 }
