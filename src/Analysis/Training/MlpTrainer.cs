@@ -88,11 +88,14 @@ public static class MlpTrainer
         {
             using var epochScope = NewDisposeScope();
             var watch = Stopwatch.StartNew();
+            // One timestamp per phase boundary per epoch: the step loop itself stays as it was.
+            var started = Stopwatch.GetTimestamp();
             model.train();
             if (!TrainEpoch(model, optimizer, trainX, trainY, options.BatchSize, generator, cancellationToken))
             {
                 return new TrainOutcome(spec.ParameterCount, ExtractWeights(model), epoch);
             }
+            var trained = Stopwatch.GetTimestamp();
             var (trainLoss, trainAcc) = Evaluate(model, trainX, trainY, tracker?.TrainPass);
             if (!double.IsFinite(trainLoss))
             {
@@ -100,15 +103,18 @@ public static class MlpTrainer
             }
             var (testLoss, testAcc) = Evaluate(model, testX, testY, tracker?.TestPass);
             (double Loss, double Accuracy)? validated = validX is not null && validY is not null ? Evaluate(model, validX, validY) : null;
+            var evaluated = Stopwatch.GetTimestamp();
             var stop = stopper is not null && validated is { } v && stopper.Observe(v.Loss);
             var layerMeasures = tracker?.Measure(model, data, cancellationToken);
+            var phases = new EpochPhases(
+                Stopwatch.GetElapsedTime(started, trained), Stopwatch.GetElapsedTime(trained, evaluated), Stopwatch.GetElapsedTime(evaluated));
             var metrics = new CheckpointMetrics(trainLoss, trainAcc, testLoss, testAcc, validated?.Loss, validated?.Accuracy, watch.Elapsed);
             var checkpoint = new TrainingCheckpoint(
                 spec, hash, epoch, metrics,
                 stopper?.BestLoss ?? double.PositiveInfinity, stopper?.EpochsWithoutImprovement ?? 0,
                 Checkpoints.SaveWeights(model), optimizer.SaveState(), GetGeneratorState(generator));
             onEpoch(new EpochReport(epoch, trainLoss, trainAcc, testLoss, testAcc, watch.Elapsed,
-                CheckpointFormat.Write(checkpoint), validated?.Loss, validated?.Accuracy, layerMeasures));
+                CheckpointFormat.Write(checkpoint), validated?.Loss, validated?.Accuracy, layerMeasures, phases));
             if (stop && epoch < options.Epochs)
             {
                 return new TrainOutcome(spec.ParameterCount, ExtractWeights(model), null, epoch);

@@ -50,7 +50,8 @@ public sealed record CapacityMapRow(
     [property: Id(14)] double? CompressedWeightBits = null,
     [property: Id(15), JsonIgnore] string? MeasuresJson = null,
     [property: Id(16), JsonIgnore] string? EpochsJson = null,
-    [property: Id(17)] PointHistory? History = null)
+    [property: Id(17)] PointHistory? History = null,
+    [property: Id(18)] PhaseSeconds? Phases = null)
 {
     /// <summary>The final model's weight measures per layer and in total, as written to JSON.</summary>
     [JsonPropertyName("measures")]

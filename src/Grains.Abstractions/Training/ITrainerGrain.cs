@@ -27,8 +27,9 @@ public interface ITrainerGrain : IGrainWithStringKey
     /// <summary>
     /// Records an epoch that run <paramref name="attempt"/> completed and checkpointed. Reports of a run that
     /// is no longer the point's current one (it was replaced after an interruption) are ignored.
+    /// <paramref name="runPhases"/> is the run's time per phase so far, kept so a later run adds to it.
     /// </summary>
-    Task ReportEpochAsync(EpochMetrics metrics, int attempt);
+    Task ReportEpochAsync(EpochMetrics metrics, PhaseSeconds runPhases, int attempt);
 
     /// <summary>Records how run <paramref name="attempt"/> ended (finished, diverged or failed) and tells the experiment; stale runs are ignored.</summary>
     Task CompleteAsync(PointCompletion completion, int attempt);

@@ -5,7 +5,7 @@ namespace CapacityGrid.Grains.Abstractions.Training;
 /// weight measures (the JSON of CapacityGrid.Analysis' WeightMeasures), kept as text so contracts need no Analysis types;
 /// <c>BatchedWith</c> is how many points the run trained together as one stacked model (1: alone). <c>Permanent</c>
 /// marks a failure that another attempt cannot change (an invalid model, a data file that does not parse): the point
-/// is failed at once instead of retried.
+/// is failed at once instead of retried. <c>Phases</c> is the run's time per phase (see <see cref="PhaseSeconds"/>).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("capacitygrid.point-completion")]
 public sealed record PointCompletion(
@@ -15,4 +15,5 @@ public sealed record PointCompletion(
     [property: Id(3)] string? Error,
     [property: Id(4)] string? MeasuresJson = null,
     [property: Id(5)] int BatchedWith = 1,
-    [property: Id(6)] bool Permanent = false);
+    [property: Id(6)] bool Permanent = false,
+    [property: Id(7)] PhaseSeconds? Phases = null);

@@ -65,7 +65,8 @@ public sealed class AnalysisGrain(DatasetCache datasets, DatasetMeasureCache dat
             result.WeightEntropyBits, result.Epochs.Count, result.Error,
             Number(result.MeasuresJson, "weights", "capacity", "totalBits"), Number(result.MeasuresJson, "weights", "compressedBits"), result.MeasuresJson,
             Epochs(result.Epochs),
-            new PointHistory(result.Attempts, result.EpochsTrained, result.RunStartEpochs ?? [], result.Completions, result.BatchedWith));
+            new PointHistory(result.Attempts, result.EpochsTrained, result.RunStartEpochs ?? [], result.Completions, result.BatchedWith),
+            result.Phases);
     }
 
     private static string Epochs(IReadOnlyList<EpochMetrics> epochs)

@@ -48,7 +48,7 @@ public sealed class FixedTimeTrainingEngine(TimeSpan epochTime, bool spin = fals
             var checkpoint = new byte[8];
             BinaryPrimitives.WriteInt64LittleEndian(checkpoint, epoch);
             Interlocked.Increment(ref _epochs);
-            onEpoch(new EpochReport((int)epoch, 0, 1, 0, 1, watch.Elapsed, checkpoint));
+            onEpoch(new EpochReport((int)epoch, 0, 1, 0, 1, watch.Elapsed, checkpoint, Phases: new EpochPhases(watch.Elapsed, TimeSpan.Zero, TimeSpan.Zero)));
         }
         Interlocked.Increment(ref _runs);
         return new PointCompletion(PointStatus.Finished, 0, null, null);

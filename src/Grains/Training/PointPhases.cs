@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CapacityGrid.Grains.Abstractions.Training;
 
 namespace CapacityGrid.Grains.Training;
 
@@ -20,6 +21,18 @@ public sealed class PointPhases(TimeProvider time)
 
     /// <summary>The training thread, from its start to its end (training steps, evaluation and layer measures).</summary>
     public const string Training = "training";
+
+    /// <summary>Training steps (forward, backward, optimizer) within the training thread.</summary>
+    public const string TrainingSteps = "training_steps";
+
+    /// <summary>Evaluation passes over the train, test and validation parts within the training thread.</summary>
+    public const string Evaluation = "evaluation";
+
+    /// <summary>The hidden layers' per-epoch measures within the training thread.</summary>
+    public const string LayerMeasures = "layer_measures";
+
+    /// <summary>The final model's weight and layer measures within the training thread.</summary>
+    public const string FinalMeasures = "final_measures";
 
     /// <summary>Writing the epochs' checkpoints to blob storage.</summary>
     public const string CheckpointWrite = "checkpoint_write";
@@ -53,6 +66,16 @@ public sealed class PointPhases(TimeProvider time)
         {
             _totals[phase] = _totals.GetValueOrDefault(phase) + elapsed;
         }
+    }
+
+    /// <summary>The time added up so far, as the record the trainer grain keeps.</summary>
+    public PhaseSeconds ToSeconds()
+    {
+        var totals = Totals;
+        double Of(string phase) => totals.GetValueOrDefault(phase).TotalSeconds;
+        return new PhaseSeconds(
+            Of(SlotWait), Of(DataLoad), Of(ResumeLoad), Of(Training), Of(TrainingSteps), Of(Evaluation), Of(LayerMeasures),
+            Of(CheckpointWrite), Of(Report), Of(FinalMeasures));
     }
 
     /// <summary>Sets each phase's total on <paramref name="activity"/> as <c>capgrid.phase.&lt;phase&gt;_s</c>.</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Measures.Weights;
@@ -107,10 +108,12 @@ public sealed class TorchTrainingEngine(IOptions<TrainingSlotOptions> options) :
         {
             return new PointCompletion(PointStatus.Diverged, outcome.ParameterCount, null, $"loss became NaN or infinite in epoch {at}");
         }
+        var measuring = Stopwatch.GetTimestamp();
         var layers = last is null ? null : FinalLayers.Probe(spec, last, data, cancellationToken);
         var weights = WeightMeasures.Of(outcome.Weights);
         return new PointCompletion(PointStatus.Finished, outcome.ParameterCount, weights.EntropyBits, null,
-            JsonSerializer.Serialize(new { weights, layers }, MeasuresJson));
+            JsonSerializer.Serialize(new { weights, layers }, MeasuresJson),
+            Phases: new PhaseSeconds(FinalMeasures: Stopwatch.GetElapsedTime(measuring).TotalSeconds));
     }
 
     private static LayerTracking Tracking(MeasuresSpec measures) => new(

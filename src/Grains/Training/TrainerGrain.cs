@@ -94,16 +94,18 @@ public sealed class TrainerGrain(
             s.EpochsTrained,
             s.RunStartEpochs.ToArray(),
             s.Completions,
-            s.BatchedWith));
+            s.BatchedWith,
+            s.TotalPhases()));
     }
 
     /// <inheritdoc />
-    public async Task ReportEpochAsync(EpochMetrics metrics, int attempt)
+    public async Task ReportEpochAsync(EpochMetrics metrics, PhaseSeconds runPhases, int attempt)
     {
         if (Ended || attempt != state.State.Attempts)
         {
             return;
         }
+        state.State.RecordPhases(runPhases, attempt);
         if (attempt != state.State.ReportingAttempt)
         {
             // A run's first epoch: record where it started, for the point's history.
@@ -136,6 +138,10 @@ public sealed class TrainerGrain(
         // A deterministic failure would fail the same way again: only a fault that can pass is retried.
         if (completion is { Status: PointStatus.Failed, Permanent: false } && state.State.Failures + 1 < options.Value.MaxAttempts)
         {
+            if (completion.Phases is { } failedRun)
+            {
+                state.State.RecordPhases(failedRun, attempt);
+            }
             await RetryLaterAsync(completion.Error);
             return;
         }
@@ -146,6 +152,10 @@ public sealed class TrainerGrain(
         state.State.Error = completion.Error;
         state.State.MeasuresJson = completion.MeasuresJson;
         state.State.BatchedWith = completion.BatchedWith;
+        if (completion.Phases is { } phases)
+        {
+            state.State.RecordPhases(phases, attempt);
+        }
         await state.WriteStateAsync();
         if (state.State.Request is { } request)
         {

@@ -12,7 +12,7 @@ public sealed record TrainerReporter(ITrainerGrain Trainer, int Attempt)
     public Task SlotAcquiredAsync() => Trainer.SlotAcquiredAsync(Attempt);
 
     /// <summary>An epoch was trained and checkpointed.</summary>
-    public Task ReportEpochAsync(EpochMetrics metrics) => Trainer.ReportEpochAsync(metrics, Attempt);
+    public Task ReportEpochAsync(EpochMetrics metrics, PhaseSeconds runPhases) => Trainer.ReportEpochAsync(metrics, runPhases, Attempt);
 
     /// <summary>The run ended.</summary>
     public Task CompleteAsync(PointCompletion completion) => Trainer.CompleteAsync(completion, Attempt);

@@ -47,4 +47,29 @@ public sealed class TrainerState
 
     /// <summary>Points the completing run trained together as one stacked model (1: alone; 0: not completed).</summary>
     [Id(13)] public int BatchedWith { get; set; }
+
+    /// <summary>Time per phase of the runs before <see cref="PhasesAttempt"/>, summed (null: none yet).</summary>
+    [Id(14)] public PhaseSeconds? EarlierPhases { get; set; }
+
+    /// <summary>Time per phase of run <see cref="PhasesAttempt"/>, as it last reported (null: none yet).</summary>
+    [Id(15)] public PhaseSeconds? RunPhases { get; set; }
+
+    /// <summary>The run <see cref="RunPhases"/> belongs to.</summary>
+    [Id(16)] public int PhasesAttempt { get; set; }
+
+    // A method, not a property, and no shared default instance: the blob storage's JSON serializer keeps object
+    // references, and a computed or shared record there breaks reading the state back.
+    /// <summary>Time per phase over every run of the point.</summary>
+    public PhaseSeconds TotalPhases() => (EarlierPhases ?? new PhaseSeconds()) + (RunPhases ?? new PhaseSeconds());
+
+    /// <summary>Keeps run <paramref name="attempt"/>'s phases so far; a new run's first report moves the previous run's into the sum.</summary>
+    public void RecordPhases(PhaseSeconds run, int attempt)
+    {
+        if (attempt != PhasesAttempt)
+        {
+            EarlierPhases = RunPhases is null ? EarlierPhases : (EarlierPhases ?? new PhaseSeconds()) + RunPhases;
+            PhasesAttempt = attempt;
+        }
+        RunPhases = run;
+    }
 }

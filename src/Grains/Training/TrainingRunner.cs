@@ -92,7 +92,7 @@ public sealed partial class TrainingRunner(
                 var seated = await seat.Completion.Task;
                 using (phases.Measure(PointPhases.Report))
                 {
-                    await reportTo.CompleteAsync(seated);
+                    await reportTo.CompleteAsync(WithPhases(seated, phases));
                 }
                 return;
             }
@@ -142,7 +142,7 @@ public sealed partial class TrainingRunner(
             var completion = await training;
             using (phases.Measure(PointPhases.Report))
             {
-                await reportTo.CompleteAsync(completion);
+                await reportTo.CompleteAsync(WithPhases(completion, phases));
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -170,13 +170,23 @@ public sealed partial class TrainingRunner(
                 LogFailed(point.PointId, error);
             }
             LogFailureTrace(e, point.PointId);
-            await reportTo.CompleteAsync(new PointCompletion(PointStatus.Failed, 0, null, error, Permanent: permanent));
+            await reportTo.CompleteAsync(new PointCompletion(PointStatus.Failed, 0, null, error, Permanent: permanent, Phases: phases.ToSeconds()));
         }
         finally
         {
             slot?.Dispose();
             phases.Tag(activity);
         }
+    }
+
+    // The engine times the final measures (of this point, also in a stack); the run adds them to its own phases.
+    private static PointCompletion WithPhases(PointCompletion completion, PointPhases phases)
+    {
+        if (completion.Phases is { FinalMeasures: > 0 } engine)
+        {
+            phases.Add(PointPhases.FinalMeasures, TimeSpan.FromSeconds(engine.FinalMeasures));
+        }
+        return completion with { Phases = phases.ToSeconds() };
     }
 
     // Waits for a slot, unless another run takes the point into its stack first; exactly one of the two.
@@ -282,6 +292,13 @@ public sealed partial class TrainingRunner(
             {
                 blob = await checkpoints.WriteAsync(request.ExperimentId, request.Point.PointId, report.Epoch, report.Checkpoint, cancellationToken);
             }
+            if (report.Phases is { } split)
+            {
+                // The training thread's own split of the epoch.
+                phases.Add(PointPhases.TrainingSteps, split.TrainingSteps);
+                phases.Add(PointPhases.Evaluation, split.Evaluation);
+                phases.Add(PointPhases.LayerMeasures, split.LayerMeasures);
+            }
             GridTelemetry.Epochs.Add(1);
             GridTelemetry.Samples.Add(data.Train.Samples);
             GridTelemetry.CheckpointBytes.Add(report.Checkpoint.Length);
@@ -289,7 +306,7 @@ public sealed partial class TrainingRunner(
             {
                 await reportTo.ReportEpochAsync(new EpochMetrics(
                     report.Epoch, report.TrainLoss, report.TrainAccuracy, report.TestLoss, report.TestAccuracy, report.Duration, blob,
-                    report.Layers is null ? null : JsonSerializer.Serialize(report.Layers, MeasuresJson)));
+                    report.Layers is null ? null : JsonSerializer.Serialize(report.Layers, MeasuresJson)), phases.ToSeconds());
             }
         }
     }

@@ -77,4 +77,24 @@ public sealed class MlpTrainerTests
         // Starting from trained weights, epoch 3 begins no worse than epoch 2 ended.
         Assert.True(rest[0].TrainLoss <= first[^1].TrainLoss * 1.05, $"{rest[0].TrainLoss} vs {first[^1].TrainLoss}");
     }
+
+    [Fact]
+    public void Train_WithLayerTracking_SplitsEachEpochIntoStepsEvaluationAndLayerMeasuresWithinItsDuration()
+    {
+        var data = TrainingData.TeacherSplit();
+        var epochs = new List<EpochReport>();
+
+        MlpTrainer.Train(data, new MlpSpec(12, [16], 4), new TrainOptions(Epochs: 2), epochs.Add, TestContext.Current.CancellationToken, layers: new LayerTracking());
+
+        Assert.Equal(2, epochs.Count);
+        Assert.All(epochs, e =>
+        {
+            var phases = e.Phases!;
+            Assert.True(phases.TrainingSteps > TimeSpan.Zero, $"epoch {e.Epoch}: steps {phases.TrainingSteps}");
+            Assert.True(phases.Evaluation > TimeSpan.Zero, $"epoch {e.Epoch}: evaluation {phases.Evaluation}");
+            Assert.True(phases.LayerMeasures > TimeSpan.Zero, $"epoch {e.Epoch}: layer measures {phases.LayerMeasures}");
+            // The three follow one another inside the epoch, which the report's duration spans.
+            Assert.True(phases.TrainingSteps + phases.Evaluation + phases.LayerMeasures <= e.Duration, $"epoch {e.Epoch}: {phases} over {e.Duration}");
+        });
+    }
 }

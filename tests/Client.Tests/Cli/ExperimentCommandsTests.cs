@@ -51,6 +51,38 @@ public sealed class ExperimentCommandsTests(StandaloneSiloFixture cluster) : ICl
     }
 
     [Fact]
+    public async Task StatusWithPhases_AfterASweep_PrintsEachPhasesSecondsAndShareAndTheJsonCarriesThem()
+    {
+        await CapgridAsync("submit", Spec(epochs: 1), "--id", "cmd-phases");
+        var watch = await CapgridAsync("watch", "cmd-phases", "--out", _out);
+
+        var text = await CapgridAsync("status", "cmd-phases", "--phases");
+        var status = await CapgridAsync("status", "cmd-phases", "--json");
+
+        Assert.True(watch.ExitCode == 0, watch.Error);
+        Assert.True(text.ExitCode == 0, text.Error);
+        Assert.Contains("phases over 2 points: ", text.Output, StringComparison.Ordinal);
+        Assert.Contains("s wall time since submitted", text.Output, StringComparison.Ordinal);
+        foreach (var phase in new[] { "slotWait", "dataLoad", "trainingThread", "trainingSteps", "evaluation", "finalMeasures", "checkpointWrite", "report" })
+        {
+            Assert.Matches($@"(?m)^ +{phase} +[0-9.]+ s +[0-9.]+ %$", text.Output);
+        }
+        using var json = JsonDocument.Parse(status.Output);
+        var breakdown = json.RootElement.GetProperty("phases");
+        Assert.Equal(2, breakdown.GetProperty("points").GetInt32());
+        var total = breakdown.GetProperty("totalSeconds").GetDouble();
+        var phases = breakdown.GetProperty("phases").EnumerateArray().ToDictionary(p => p.GetProperty("phase").GetString()!, p => (Seconds: p.GetProperty("seconds").GetDouble(), Share: p.GetProperty("share").GetDouble()));
+        Assert.All(phases.Values, p => Assert.True(p.Seconds >= 0 && p.Share >= 0, $"{p}"));
+        Assert.True(phases["trainingSteps"].Seconds > 0, $"training steps {phases["trainingSteps"]}");
+        Assert.True(phases["finalMeasures"].Seconds > 0, $"final measures {phases["finalMeasures"]}");
+        // The phases a run passes through make up the total, so their shares add up to one.
+        string[] top = ["slotWait", "dataLoad", "resumeLoad", "trainingThread", "checkpointWrite", "report"];
+        Assert.Equal(total, top.Sum(p => phases[p].Seconds), 9);
+        Assert.Equal(1, top.Sum(p => phases[p].Share), 9);
+        Assert.True(breakdown.GetProperty("wallSeconds").GetDouble() > 0);
+    }
+
+    [Fact]
     public async Task Cancel_OfARunningExperiment_StopsItAndWatchReportsCancelled()
     {
         await CapgridAsync("submit", Spec(epochs: 1000, samples: 2000), "--id", "cmd-cancel");

@@ -66,6 +66,36 @@ public sealed class ExperimentGrainTests(GridClusterFixture fixture)
     }
 
     [Fact]
+    public async Task BuildCapacityMapAsync_AfterTheSweep_GivesEveryPointItsPhasesWithinTheSweepsWallTime()
+    {
+        var wall = System.Diagnostics.Stopwatch.StartNew();
+        await Experiment.StartAsync(Spec(epochs: 2));
+        await WaitForCompletionAsync();
+        var elapsed = wall.Elapsed.TotalSeconds;
+
+        var map = await fixture.Cluster.Client.GetGrain<IAnalysisGrain>(_id).BuildCapacityMapAsync();
+
+        Assert.Equal(6, map.Points.Count);
+        Assert.All(map.Points, row =>
+        {
+            var phases = row.Phases!;
+            Assert.All(phases.Named(), p => Assert.InRange(p.Seconds, 0, elapsed));
+            Assert.True(phases.TrainingSteps > 0, $"{row.PointId}: training steps {phases.TrainingSteps} s");
+            Assert.True(phases.Evaluation > 0, $"{row.PointId}: evaluation {phases.Evaluation} s");
+            Assert.True(phases.CheckpointWrite > 0, $"{row.PointId}: checkpoint writes {phases.CheckpointWrite} s");
+            Assert.True(phases.FinalMeasures > 0, $"{row.PointId}: final measures {phases.FinalMeasures} s");
+            // One run each: its phases before and on the training thread follow one another within the sweep.
+            Assert.True(phases.SlotWait + phases.DataLoad + phases.ResumeLoad + phases.TrainingThread <= elapsed, $"{row.PointId}: {phases}");
+            Assert.True(phases.TrainingSteps + phases.Evaluation + phases.LayerMeasures + phases.FinalMeasures <= elapsed, $"{row.PointId}: {phases}");
+            if (row.History!.BatchedWith == 1)
+            {
+                // Trained alone: the split is of this point's own training thread.
+                Assert.True(phases.TrainingSteps + phases.Evaluation + phases.LayerMeasures + phases.FinalMeasures <= phases.TrainingThread, $"{row.PointId}: {phases}");
+            }
+        });
+    }
+
+    [Fact]
     public async Task State_AfterEveryActivationIsCollected_IsReadBackFromBlobStorage()
     {
         await Experiment.StartAsync(Spec(epochs: 1));

@@ -50,12 +50,13 @@ public sealed class TracingTests(GridClusterFixture fixture)
             Assert.Equal([1, 2], epochs.Select(e => (int)e.GetTagItem("capgrid.epoch")!).Order());
             Assert.All(epochs, epoch => Assert.Single(spans, s => s.DisplayName == "checkpoint-write" && s.ParentSpanId == epoch.SpanId));
             // Where the point's time went (issue #16): every phase a run from scratch passes through, in seconds.
-            foreach (var phase in new[] { "slot_wait", "data_load", "training", "checkpoint_write", "report" })
+            foreach (var phase in new[] { "slot_wait", "data_load", "training", "training_steps", "evaluation", "final_measures", "checkpoint_write", "report" })
             {
                 var seconds = Assert.IsType<double>(point.GetTagItem($"capgrid.phase.{phase}_s"));
                 Assert.InRange(seconds, 0, point.Duration.TotalSeconds);
             }
             Assert.True((double)point.GetTagItem("capgrid.phase.training_s")! > 0);
+            Assert.True((double)point.GetTagItem("capgrid.phase.training_steps_s")! > 0);
         });
     }
 }

@@ -35,6 +35,7 @@ public sealed class RetryTests(GridClusterFixture fixture) : IDisposable
 
         // The data folder is missing: the first run fails, and the point waits for its retry.
         await Eventually.WaitForAsync(async () => (await trainer.GetResultAsync()).Error is not null);
+        var failedRun = (await trainer.GetResultAsync()).Phases!;
         WriteIdxFolder();
         await Eventually.WaitForAsync(async () => (await experiment.GetStatusAsync()).State == ExperimentState.Completed);
 
@@ -42,6 +43,11 @@ public sealed class RetryTests(GridClusterFixture fixture) : IDisposable
         Assert.Equal(PointStatus.Finished, result.Status);
         Assert.True(result.Attempts >= 2, $"{result.Attempts} attempts");
         Assert.Equal([1, 2], result.Epochs.Select(e => e.Epoch));
+        // The failed run's time stays with the point: every phase is at least what the first run spent in it.
+        Assert.True(failedRun.DataLoad > 0, $"failed run's data load {failedRun.DataLoad} s");
+        var phases = result.Phases!;
+        Assert.All(failedRun.Named().Zip(phases.Named()), p => Assert.True(p.Second.Seconds >= p.First.Seconds, $"{p.First.Phase}: {p.Second.Seconds} < {p.First.Seconds}"));
+        Assert.True(phases.TrainingThread > 0, $"training thread {phases.TrainingThread} s");
     }
 
     [Fact]

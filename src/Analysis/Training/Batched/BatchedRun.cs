@@ -67,8 +67,10 @@ internal sealed class BatchedRun : IDisposable
         for (var epoch = 1; _slots.Length > 0; epoch++)
         {
             var watch = Stopwatch.StartNew();
+            var members = _slots.Length;
             TrainEpoch(epoch, cancellationToken);
-            ReportEpoch(epoch, watch, cancellationToken);
+            // Each member's share of the stack's steps (the members trained at the start of the epoch).
+            ReportEpoch(epoch, watch, watch.Elapsed / members, cancellationToken);
             Finish(epoch);
         }
         return [.. _outcomes.Select(o => o!)];
@@ -135,12 +137,14 @@ internal sealed class BatchedRun : IDisposable
         }
     }
 
-    private void ReportEpoch(int epoch, Stopwatch watch, CancellationToken cancellationToken)
+    private void ReportEpoch(int epoch, Stopwatch watch, TimeSpan steps, CancellationToken cancellationToken)
     {
         // All slots evaluated together on each part; then one slot at a time through the plain staging model.
+        var evaluating = Stopwatch.GetTimestamp();
         var train = Evaluate(_trainX, _trainY, s => _trackers[_slots[s]]?.TrainPass);
         var test = Evaluate(_testX, _testY, s => _trackers[_slots[s]]?.TestPass);
         var validated = _validX is not null && _validY is not null ? Evaluate(_validX, _validY, _ => null) : null;
+        var evaluation = Stopwatch.GetElapsedTime(evaluating) / Math.Max(1, _slots.Length);
         var alive = new List<long>();
         for (var s = 0; s < _slots.Length; s++)
         {
@@ -154,14 +158,16 @@ internal sealed class BatchedRun : IDisposable
             }
             var (testLoss, testAcc) = test[s];
             (double Loss, double Accuracy)? validation = validated?[s];
+            var measuring = Stopwatch.GetTimestamp();
             var layerMeasures = _trackers[member]?.Measure(_staging, _data, cancellationToken);
+            var phases = new EpochPhases(steps, evaluation, Stopwatch.GetElapsedTime(measuring));
             // The checkpoint a single run of this member writes: it resumes, exports and measures like one.
             var metrics = new CheckpointMetrics(trainLoss, trainAcc, testLoss, testAcc, validation?.Loss, validation?.Accuracy, watch.Elapsed);
             var checkpoint = new TrainingCheckpoint(
                 _spec, _hashes[member], epoch, metrics, double.PositiveInfinity, 0,
                 Checkpoints.SaveWeights(_staging), _optimizer.SaveState(s, BatchedMlp.AsSingleModel), MlpTrainer.GetGeneratorState(_generators[member]));
             _onEpoch(member, new EpochReport(epoch, trainLoss, trainAcc, testLoss, testAcc, watch.Elapsed,
-                CheckpointFormat.Write(checkpoint), validation?.Loss, validation?.Accuracy, layerMeasures));
+                CheckpointFormat.Write(checkpoint), validation?.Loss, validation?.Accuracy, layerMeasures, phases));
             alive.Add(s);
         }
         if (alive.Count < _slots.Length)

@@ -16,20 +16,30 @@ public static class ExperimentCommands
     public static Command Status(GlobalOptions global, TextWriter output, TextWriter error)
     {
         var (id, json) = (IdArgument(), JsonOption());
-        var command = new Command("status", "Show an experiment's progress (points running, waiting for a slot, finished, failed) and its capacity analysis so far") { id, json };
+        var phases = new Option<bool>("--phases") { Description = "Also print where the experiment's time went: seconds and share per phase over all points" };
+        var command = new Command("status", "Show an experiment's progress (points running, waiting for a slot, finished, failed) and its capacity analysis so far") { id, json, phases };
         command.SetAction((parse, ct) => WithExperimentAsync(parse, global, parse.GetValue(id)!, error, async (grid, status) =>
         {
             // The analysis as far as the points have got: it is recomputed from their results on every call.
             var map = await GrainRetry.CallAsync(grid.Grains.GetGrain<IAnalysisGrain>(status.ExperimentId).BuildCapacityMapAsync, error, ct);
+            var breakdown = parse.GetValue(phases) || parse.GetValue(json) ? PhaseBreakdown.Of(map, await SinceSubmittedAsync(grid, status.ExperimentId)) : null;
             if (parse.GetValue(json))
             {
                 var node = JsonSerializer.SerializeToNode(status, JsonOutput.Options)!.AsObject();
                 node["analysis"] = JsonSerializer.SerializeToNode(map.Analysis, JsonOutput.Options);
+                if (breakdown is not null)
+                {
+                    node["phases"] = JsonSerializer.SerializeToNode(breakdown, JsonOutput.Options);
+                }
                 await output.WriteLineAsync(node.ToJsonString(JsonOutput.Options));
                 return ExitCodes.Success;
             }
             await output.WriteLineAsync($"{status.ExperimentId}: {status.State.ToString().ToLowerInvariant()}, {ProgressPrinter.Format(status)}");
             foreach (var line in CapacityAnalysisText.Lines(map.Analysis))
+            {
+                await output.WriteLineAsync(line);
+            }
+            foreach (var line in breakdown?.Lines() ?? [])
             {
                 await output.WriteLineAsync(line);
             }
@@ -117,6 +127,13 @@ public static class ExperimentCommands
             }, ct);
         });
         return command;
+    }
+
+    // From the registry's record of the submission; null when it holds none for the id.
+    private static async Task<TimeSpan?> SinceSubmittedAsync(Connection.GridConnection grid, string experimentId)
+    {
+        var entries = await grid.Grains.GetGrain<IExperimentRegistryGrain>(0).ListAsync();
+        return entries.FirstOrDefault(e => e.ExperimentId == experimentId) is { } entry ? TimeProvider.System.GetUtcNow() - entry.Submitted : null;
     }
 
     private static async Task<int> WithExperimentAsync(

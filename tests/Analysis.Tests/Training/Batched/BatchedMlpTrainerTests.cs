@@ -102,6 +102,25 @@ public sealed class BatchedMlpTrainerTests
     }
 
     [Fact]
+    public void Train_EachMembersEpoch_GetsItsShareOfTheStacksStepsAndEvaluationWithinTheEpoch()
+    {
+        TrainOptions[] members = [new(Epochs: 2, Seed: 1), new(Epochs: 2, Seed: 2)];
+
+        var (_, reports) = TrainStacked(new MlpSpec(12, [16], 4), members);
+
+        Assert.All(reports.SelectMany(r => r), e =>
+        {
+            var phases = e.Phases!;
+            Assert.True(phases.TrainingSteps > TimeSpan.Zero, $"epoch {e.Epoch}: steps {phases.TrainingSteps}");
+            Assert.True(phases.Evaluation > TimeSpan.Zero, $"epoch {e.Epoch}: evaluation {phases.Evaluation}");
+            Assert.True(phases.LayerMeasures >= TimeSpan.Zero);
+            Assert.True(phases.TrainingSteps + phases.Evaluation + phases.LayerMeasures <= e.Duration, $"epoch {e.Epoch}: {phases} over {e.Duration}");
+        });
+        // Shares of one stack: the members' steps of an epoch add up to no more than the epoch.
+        Assert.True(reports[0][0].Phases!.TrainingSteps + reports[1][0].Phases!.TrainingSteps <= reports[1][0].Duration);
+    }
+
+    [Fact]
     public void Train_MembersWithDifferentEpochCounts_EachStopsAfterItsOwnLastEpoch()
     {
         var spec = new MlpSpec(12, [16], 4);
