@@ -7,7 +7,7 @@ namespace CapacityGrid.Analysis.Capacity;
 
 /// <summary>
 /// Trains one over-sized MLP and probes its hidden layers on the training part (saturation and TwoNN dimension only),
-/// the measurement <see cref="ProbeRecommender"/> sizes layers from.
+/// the measurement <see cref="TwoWidthSizer"/> compares between the two probes of a <see cref="ProbePair"/>.
 /// </summary>
 /// <param name="Probe">The per-layer measures of the final model.</param>
 /// <param name="Final">The last epoch's metrics (its checkpoint holds the final model).</param>

@@ -29,7 +29,7 @@ public static class GrainRetry
         {
             try
             {
-                return await call();
+                return await WhileHopefulAsync(call(), cancellationToken);
             }
             catch (Exception e) when (IsTransient(e) && Hopeless.Value?.Invoke() is { } reason)
             {
@@ -47,6 +47,29 @@ public static class GrainRetry
             }
         }
     }
+
+    // A call in flight when the serving process ends gets no answer until the response timeout (30 s): with a reason
+    // to give up set, it is abandoned as soon as that reason appears, as a transient error of its own.
+    private static async Task<T> WhileHopefulAsync<T>(Task<T> call, CancellationToken cancellationToken)
+    {
+        if (Hopeless.Value is not { } reason)
+        {
+            return await call;
+        }
+        while (!call.IsCompleted)
+        {
+            await Task.WhenAny(call, Task.Delay(HopeCheckInterval, cancellationToken));
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!call.IsCompleted && reason() is not null)
+            {
+                _ = call.ContinueWith(t => t.Exception, TaskScheduler.Default); // observe its late failure
+                throw new SiloUnavailableException("the process serving this command has ended");
+            }
+        }
+        return await call;
+    }
+
+    private static readonly TimeSpan HopeCheckInterval = TimeSpan.FromMilliseconds(500);
 
     private static bool IsTransient(Exception e) =>
         e is OrleansMessageRejectionException or SiloUnavailableException or TimeoutException or Orleans.Runtime.Messaging.ConnectionFailedException;

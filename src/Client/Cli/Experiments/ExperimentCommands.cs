@@ -59,7 +59,17 @@ public static class ExperimentCommands
             return await ExperimentWatch.InterruptibleAsync(grid, experimentId, async () =>
             {
                 var status = await ExperimentWatch.UntilEndedAsync(grid.Grains.GetGrain<IExperimentGrain>(experimentId), error, ct, grid.Grains.GetGrain<IAnalysisGrain>(experimentId));
-                return await ExperimentWatch.WriteMapAsync(grid.Grains, experimentId, status, parse.GetValue(outDir)!, parse.GetValue(json), output, error, ct);
+                try
+                {
+                    return await ExperimentWatch.WriteMapAsync(grid.Grains, experimentId, status, parse.GetValue(outDir)!, parse.GetValue(json), output, error, ct);
+                }
+                catch (ClusterUnavailableException) when (grid.ServedBy is { } owner)
+                {
+                    // The run that served this watch ends with its experiment, and may stop its silo before this
+                    // watch has read the map: that run writes the map itself.
+                    await error.WriteLineAsync($"capgrid: {experimentId} {status.State.ToString().ToLowerInvariant()}; capgrid process {owner.ProcessId} stopped its silo before this watch read the map, and wrote the map to its own --out");
+                    return ExperimentWatch.ExitCode(status);
+                }
             }, ct);
         }, ct));
         return command;
