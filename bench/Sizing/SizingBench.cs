@@ -10,7 +10,7 @@ using CapacityGrid.Grains.Datasets;
 namespace CapacityGrid.Bench.Sizing;
 
 /// <summary>
-/// <c>sizing [tuning|held-out|all] [name filter]</c>: for each data set, trains the real grid (uniform widths 4-128 x depth
+/// <c>sizing [tuning|tuning-2|held-out|all] [name filter]</c>: for each data set, trains the real grid (uniform widths 4-128 x depth
 /// 2 x 2 seeds) for its knee K, then each layer alone narrowed below K (the other at K) for the per-layer knee, and
 /// depth 1 at K and 2K for the depth knee; then the probe pair `recommend` trains (a probe and one of half its width,
 /// within <see cref="SizingBudget.ProbeShare"/> of 10 % of the grid's multiply-adds) and prints one JSON line per data
@@ -24,24 +24,32 @@ internal static class SizingBench
     private const int Depth = 2;
     private const int Epochs = 15;
 
-    private static readonly (string Name, bool Tuning, DatasetSpec Spec)[] Sets =
+    // Splits: "tuning" chose the two-width rule (session 5); "tuning-2" were held out for it and, once reported, became
+    // tuning data for the rule that followed (session 6); "held-out" were first trained after that rule was committed.
+    private static readonly (string Name, string Split, DatasetSpec Spec)[] Sets =
     [
-        ("teacher 16-32-8-4", true, new DatasetSpec("teacher", InputDim: 16, TeacherHidden: [32, 8], Classes: 4, Samples: 4000, Seed: 7, Binding: true)),
-        ("teacher 12-8-32-8", true, new DatasetSpec("teacher", InputDim: 12, TeacherHidden: [8, 32], Classes: 8, Samples: 4000, Seed: 3, Binding: true)),
-        ("breast cancer", true, new DatasetSpec("csv", Sklearn + "breast_cancer.csv")),
-        ("teacher 20-24-6-6", false, new DatasetSpec("teacher", InputDim: 20, TeacherHidden: [24, 6], Classes: 6, Samples: 4000, Seed: 5, Binding: true)),
-        ("teacher 10-4-16-5", false, new DatasetSpec("teacher", InputDim: 10, TeacherHidden: [4, 16], Classes: 5, Samples: 4000, Seed: 2, Binding: true)),
-        ("teacher 24-12-40-6", false, new DatasetSpec("teacher", InputDim: 24, TeacherHidden: [12, 40], Classes: 6, Samples: 4000, Seed: 11, Binding: true)),
-        ("wine", false, new DatasetSpec("csv", Sklearn + "wine_data.csv")),
-        ("digits", false, new DatasetSpec("csv", Sklearn + "digits.csv.gz")),
-        ("fashion-mnist 3k", false, new DatasetSpec("idx", "/usr/share/datasets/fashion-mnist", Classes: 10, MaxTrainSamples: 3000)),
+        ("teacher 16-32-8-4", "tuning", new DatasetSpec("teacher", InputDim: 16, TeacherHidden: [32, 8], Classes: 4, Samples: 4000, Seed: 7, Binding: true)),
+        ("teacher 12-8-32-8", "tuning", new DatasetSpec("teacher", InputDim: 12, TeacherHidden: [8, 32], Classes: 8, Samples: 4000, Seed: 3, Binding: true)),
+        ("breast cancer", "tuning", new DatasetSpec("csv", Sklearn + "breast_cancer.csv")),
+        ("teacher 20-24-6-6", "tuning-2", new DatasetSpec("teacher", InputDim: 20, TeacherHidden: [24, 6], Classes: 6, Samples: 4000, Seed: 5, Binding: true)),
+        ("teacher 10-4-16-5", "tuning-2", new DatasetSpec("teacher", InputDim: 10, TeacherHidden: [4, 16], Classes: 5, Samples: 4000, Seed: 2, Binding: true)),
+        ("teacher 24-12-40-6", "tuning-2", new DatasetSpec("teacher", InputDim: 24, TeacherHidden: [12, 40], Classes: 6, Samples: 4000, Seed: 11, Binding: true)),
+        ("wine", "tuning-2", new DatasetSpec("csv", Sklearn + "wine_data.csv")),
+        ("digits", "tuning-2", new DatasetSpec("csv", Sklearn + "digits.csv.gz")),
+        ("fashion-mnist 3k", "tuning-2", new DatasetSpec("idx", "/usr/share/datasets/fashion-mnist", Classes: 10, MaxTrainSamples: 3000)),
+        ("teacher 14-6-24-5", "held-out", new DatasetSpec("teacher", InputDim: 14, TeacherHidden: [6, 24], Classes: 5, Samples: 4000, Seed: 21, Binding: true)),
+        ("teacher 18-28-10-7", "held-out", new DatasetSpec("teacher", InputDim: 18, TeacherHidden: [28, 10], Classes: 7, Samples: 4000, Seed: 13, Binding: true)),
+        ("teacher 22-16-4-3", "held-out", new DatasetSpec("teacher", InputDim: 22, TeacherHidden: [16, 4], Classes: 3, Samples: 4000, Seed: 17, Binding: true)),
+        ("teacher 12-10-20-4", "held-out", new DatasetSpec("teacher", InputDim: 12, TeacherHidden: [10, 20], Classes: 4, Samples: 4000, Seed: 29, Binding: true)),
+        ("iris", "held-out", new DatasetSpec("csv", Sklearn + "iris.csv")),
+        ("fashion-mnist 6k", "held-out", new DatasetSpec("idx", "/usr/share/datasets/fashion-mnist", Classes: 10, MaxTrainSamples: 6000)),
     ];
 
     public static int Run(string[] args)
     {
         var which = args.Length > 0 ? args[0] : "all";
         var filter = args.Length > 1 ? args[1] : "";
-        foreach (var (name, tuning, spec) in Sets.Where(s => (which == "all" || (which == "tuning") == s.Tuning) && s.Name.Contains(filter, StringComparison.Ordinal)))
+        foreach (var (name, split, spec) in Sets.Where(s => (which == "all" || which == s.Split) && s.Name.Contains(filter, StringComparison.Ordinal)))
         {
             var data = DatasetCache.Load(spec);
             var options = new TrainOptions(Epochs, "adam", LearningRate: 0.01, BatchSize: 64, Seed: 1, Device: "cpu");
@@ -84,7 +92,7 @@ internal static class SizingBench
             }).ToArray();
             Console.WriteLine(JsonSerializer.Serialize(new
             {
-                name, split = tuning ? "tuning" : "held-out", knee, kneeAccuracy = pick.Knee.MeanAccuracy, best = pick.Best.MeanAccuracy,
+                name, split, knee, kneeAccuracy = pick.Knee.MeanAccuracy, best = pick.Best.MeanAccuracy,
                 tolerance = pick.Tolerance, perLayer, layerRuns, depthKnee, shallow = shallow.Select(s => new { s.Candidate.Key, s.Candidate.MeanAccuracy }),
                 grid = grid.Select(g => new { g.Candidate.Key, g.Candidate.MeanAccuracy }),
                 probe = new { plan.Width, half = ProbePlanner.HalfOf(plan.Width), plan.Epochs, plan.Rows, fraction = pair.MultiplyAdds / gridCost,

@@ -15,6 +15,8 @@ namespace CapacityGrid.Analysis.Capacity;
 /// <param name="HalfSaturationDimension">Its saturation dimension there (null without one).</param>
 /// <param name="EffectiveRank">RankMe of the probe layer's output (null when not measured).</param>
 /// <param name="InputSimilarity">Linear CKA between the probe layer's input and output (null when not measured).</param>
+/// <param name="IdleAtHalfWidth">True when the layer's dimension grew with the width but the half-width probe's layer
+/// left directions idle, so <paramref name="Width"/> is the half width (<see cref="TwoWidthSizer.IdleFill"/>).</param>
 public sealed record LayerRecommendation(
     string Name,
     int ProbeWidth,
@@ -28,4 +30,5 @@ public sealed record LayerRecommendation(
     int? HalfWidth = null,
     int? HalfSaturationDimension = null,
     double? EffectiveRank = null,
-    double? InputSimilarity = null);
+    double? InputSimilarity = null,
+    bool IdleAtHalfWidth = false);

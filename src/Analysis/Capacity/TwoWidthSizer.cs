@@ -6,8 +6,10 @@ namespace CapacityGrid.Analysis.Capacity;
 /// The per-layer rule chosen on the tuning data sets (docs/sizing.md): compare each layer's Delve saturation
 /// dimension (directions holding 99 % of its pre-activation variance) in a probe of width w and one of width w/2.
 /// If it grew by at most <see cref="SettledGrowth"/> the layer has found its size, and its width is the smallest
-/// candidate width at least that dimension; if it grew more, the layer uses what it is given and wants at least the
-/// probe's width (a lower bound). Depth: a layer after the first is removable when its output nearly equals its input
+/// candidate width at least that dimension. If it grew more but the half-width probe's layer left directions idle (it
+/// used at most <see cref="IdleFill"/> of its width w/2), the growth is the wider layer spreading variance it does not
+/// need, and the layer gets w/2 (session 6's change, chosen on nine tuning sets). Otherwise the layer uses what it is
+/// given and wants at least the probe's width (a lower bound). Depth: a layer after the first is removable when its output nearly equals its input
 /// up to rotation (linear CKA at least <see cref="SameRepresentation"/>) or it uses at most <see cref="TinyDimension"/>
 /// directions. The bottleneck named is the layer with the smallest saturation dimension in the half-width probe (the
 /// tighter of the two), the input side first on a tie: a narrow layer caps every layer after it.
@@ -16,6 +18,12 @@ public static class TwoWidthSizer
 {
     /// <summary>Growth of the saturation dimension from w/2 to w at or below which a layer has found its size.</summary>
     public const double SettledGrowth = 1.25;
+
+    /// <summary>
+    /// Share of its width the half-width probe's layer uses (saturation dimension over width) at or below which a layer
+    /// whose dimension grew is given the half width rather than the probe's.
+    /// </summary>
+    public const double IdleFill = 0.6;
 
     /// <summary>Linear CKA between a layer's input and output at or above which the layer is removable.</summary>
     public const double SameRepresentation = 0.95;
@@ -49,12 +57,15 @@ public static class TwoWidthSizer
                 throw new ArgumentException($"layer {w.Name} has no saturation dimension ({w.SaturationReason ?? h.SaturationReason})", nameof(pair));
             }
             var settled = dw <= SettledGrowth * dh;
-            var width = settled ? candidates.FirstOrDefault(c => c >= dw, candidates[^1]) : w.Width;
+            var idle = !settled && dh <= IdleFill * h.Width;
+            var width = settled ? AtLeast(dw) : idle ? AtLeast(h.Width) : w.Width;
             var use = wide.Use?[i];
             layers.Add(new LayerRecommendation(
-                w.Name, w.Width, w.Saturation, dw, w.TwoNNDimension, dw, "two-width", width, !settled,
-                h.Width, dh, use?.EffectiveRank, use?.InputSimilarity));
+                w.Name, w.Width, w.Saturation, dw, w.TwoNNDimension, dw, "two-width", width, !settled && !idle,
+                h.Width, dh, use?.EffectiveRank, use?.InputSimilarity, idle));
         }
+
+        int AtLeast(int units) => candidates.FirstOrDefault(c => c >= units, candidates[^1]);
 
         var removable = layers.Select((l, i) => (l, i))
             .Where(x => x.i > 0 && (x.l.InputSimilarity >= SameRepresentation || x.l.SaturationDimension <= TinyDimension))

@@ -36,7 +36,10 @@ internal static class Connected
         }
         await using (connection)
         {
-            GrainRetry.GiveUpWhen(connection.Gone);
+            if (connection.ServedBy is not null)
+            {
+                GrainRetry.GiveUpWhen(connection.Gone);
+            }
             try
             {
                 return await work(connection);

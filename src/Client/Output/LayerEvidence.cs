@@ -18,7 +18,9 @@ public static class LayerEvidence
                 l.TwoNNDimension is { } t ? string.Create(c, $"TwoNN dimension {t:0.0}") : null,
                 l.InputSimilarity is { } k ? string.Create(c, $"linear CKA with its input {k:0.00}") : null,
             }.Where(x => x is not null));
-            var verdict = l.Saturated
+            var verdict = l.IdleAtHalfWidth
+                ? string.Create(c, $"it grew by more than {(TwoWidthSizer.SettledGrowth - 1) * 100:0} % with the width, but the {l.HalfWidth}-wide layer left directions idle (it used {half} of {l.HalfWidth}, at most {TwoWidthSizer.IdleFill * 100:0} %), so the growth is variance it does not need and the half width is enough")
+                : l.Saturated
                 ? string.Create(c, $"it grew by more than {(TwoWidthSizer.SettledGrowth - 1) * 100:0} % with the width, so it uses what it is given and wants at least the probe's width (a lower bound: a wider probe may show more)")
                 : string.Create(c, $"it grew by at most {(TwoWidthSizer.SettledGrowth - 1) * 100:0} % when the width doubled, so it has found its size");
             return string.Create(c,

@@ -34,13 +34,27 @@ public sealed class TwoWidthSizerTests
     }
 
     [Fact]
-    public void Recommend_LayerWhoseDimensionGrowsWithTheWidth_GetsTheProbesWidthAsALowerBound()
+    public void Recommend_LayerWhoseDimensionGrowsWithTheWidthAndFillsTheHalfProbe_GetsTheProbesWidthAsALowerBound()
     {
-        var shape = TwoWidthSizer.Recommend(Pair([(18, 9, 0.5), (10, 8, 0.5)]), Widths);
+        var shape = TwoWidthSizer.Recommend(Pair([(18, 12, 0.5), (10, 8, 0.5)]), Widths);
 
         Assert.Equal(32, shape.Layers[0].Width);
         Assert.True(shape.Layers[0].Saturated);
+        Assert.False(shape.Layers[0].IdleAtHalfWidth);
         Assert.Equal(16, shape.Layers[1].Width);
+    }
+
+    [Theory]
+    [InlineData(9, 16, true)]
+    [InlineData(10, 32, false)]
+    public void Recommend_LayerWhoseDimensionGrewButLeftTheHalfProbeIdle_GetsTheHalfWidth(int half, int width, bool idle)
+    {
+        // 9 of 16 is at most 60 % of the half probe's width, 10 of 16 is more.
+        var shape = TwoWidthSizer.Recommend(Pair([(18, half, 0.5), (10, 8, 0.5)]), Widths);
+
+        Assert.Equal(width, shape.Layers[0].Width);
+        Assert.Equal(idle, shape.Layers[0].IdleAtHalfWidth);
+        Assert.Equal(!idle, shape.Layers[0].Saturated);
     }
 
     [Theory]

@@ -47,4 +47,16 @@ public sealed class LayerEvidenceTests
         Assert.StartsWith("fc1: 32 units, because 18 directions hold 99 % of its pre-activation variance in the 32-wide probe and 12 in the 16-wide one: it grew by more than 25 %", sentence, StringComparison.Ordinal);
         Assert.Contains("lower bound", sentence, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Sentence_TwoWidthLayerThatGrewButLeftTheHalfProbeIdle_SaysTheHalfWidthIsEnough()
+    {
+        var layer = new LayerRecommendation("fc2", 32, 0.56, 18, 9.7, 18, "two-width", 16, Saturated: false, 16, 9, IdleAtHalfWidth: true);
+
+        Assert.Equal(
+            "fc2: 16 units, because 18 directions hold 99 % of its pre-activation variance in the 32-wide probe and 9 in the 16-wide one: " +
+            "it grew by more than 25 % with the width, but the 16-wide layer left directions idle (it used 9 of 16, at most 60 %), " +
+            "so the growth is variance it does not need and the half width is enough (TwoNN dimension 9.7).",
+            LayerEvidence.Sentence(layer));
+    }
 }
