@@ -10,7 +10,7 @@ using CapacityGrid.Grains.Datasets;
 namespace CapacityGrid.Bench.Sizing;
 
 /// <summary>
-/// <c>sizing [tuning|tuning-2|held-out|all] [name filter]</c>: for each data set, trains the real grid (uniform widths 4-128 x depth
+/// <c>sizing [tuning|tuning-2|tuning-3|held-out|all] [name filter]</c>: for each data set, trains the real grid (uniform widths 4-128 x depth
 /// 2 x 2 seeds) for its knee K, then each layer alone narrowed below K (the other at K) for the per-layer knee, and
 /// depth 1 at K and 2K for the depth knee; then the probe pair `recommend` trains (a probe and one of half its width,
 /// within <see cref="SizingBudget.ProbeShare"/> of 10 % of the grid's multiply-adds) and prints one JSON line per data
@@ -25,7 +25,8 @@ internal static class SizingBench
     private const int Epochs = 15;
 
     // Splits: "tuning" chose the two-width rule (session 5); "tuning-2" were held out for it and, once reported, became
-    // tuning data for the rule that followed (session 6); "held-out" were first trained after that rule was committed.
+    // tuning data for session 6's idle half-width step; "tuning-3" were held out for that step and then became tuning
+    // data for the ReLU headroom (also session 6); "held-out" were first trained after the headroom was committed.
     private static readonly (string Name, string Split, DatasetSpec Spec)[] Sets =
     [
         ("teacher 16-32-8-4", "tuning", new DatasetSpec("teacher", InputDim: 16, TeacherHidden: [32, 8], Classes: 4, Samples: 4000, Seed: 7, Binding: true)),
@@ -37,12 +38,18 @@ internal static class SizingBench
         ("wine", "tuning-2", new DatasetSpec("csv", Sklearn + "wine_data.csv")),
         ("digits", "tuning-2", new DatasetSpec("csv", Sklearn + "digits.csv.gz")),
         ("fashion-mnist 3k", "tuning-2", new DatasetSpec("idx", "/usr/share/datasets/fashion-mnist", Classes: 10, MaxTrainSamples: 3000)),
-        ("teacher 14-6-24-5", "held-out", new DatasetSpec("teacher", InputDim: 14, TeacherHidden: [6, 24], Classes: 5, Samples: 4000, Seed: 21, Binding: true)),
-        ("teacher 18-28-10-7", "held-out", new DatasetSpec("teacher", InputDim: 18, TeacherHidden: [28, 10], Classes: 7, Samples: 4000, Seed: 13, Binding: true)),
-        ("teacher 22-16-4-3", "held-out", new DatasetSpec("teacher", InputDim: 22, TeacherHidden: [16, 4], Classes: 3, Samples: 4000, Seed: 17, Binding: true)),
-        ("teacher 12-10-20-4", "held-out", new DatasetSpec("teacher", InputDim: 12, TeacherHidden: [10, 20], Classes: 4, Samples: 4000, Seed: 29, Binding: true)),
-        ("iris", "held-out", new DatasetSpec("csv", Sklearn + "iris.csv")),
-        ("fashion-mnist 6k", "held-out", new DatasetSpec("idx", "/usr/share/datasets/fashion-mnist", Classes: 10, MaxTrainSamples: 6000)),
+        ("teacher 14-6-24-5", "tuning-3", new DatasetSpec("teacher", InputDim: 14, TeacherHidden: [6, 24], Classes: 5, Samples: 4000, Seed: 21, Binding: true)),
+        ("teacher 18-28-10-7", "tuning-3", new DatasetSpec("teacher", InputDim: 18, TeacherHidden: [28, 10], Classes: 7, Samples: 4000, Seed: 13, Binding: true)),
+        ("teacher 22-16-4-3", "tuning-3", new DatasetSpec("teacher", InputDim: 22, TeacherHidden: [16, 4], Classes: 3, Samples: 4000, Seed: 17, Binding: true)),
+        ("teacher 12-10-20-4", "tuning-3", new DatasetSpec("teacher", InputDim: 12, TeacherHidden: [10, 20], Classes: 4, Samples: 4000, Seed: 29, Binding: true)),
+        ("iris", "tuning-3", new DatasetSpec("csv", Sklearn + "iris.csv")),
+        ("fashion-mnist 6k", "tuning-3", new DatasetSpec("idx", "/usr/share/datasets/fashion-mnist", Classes: 10, MaxTrainSamples: 6000)),
+        ("teacher 16-12-24-6", "held-out", new DatasetSpec("teacher", InputDim: 16, TeacherHidden: [12, 24], Classes: 6, Samples: 4000, Seed: 41, Binding: true)),
+        ("teacher 20-32-12-5", "held-out", new DatasetSpec("teacher", InputDim: 20, TeacherHidden: [32, 12], Classes: 5, Samples: 4000, Seed: 43, Binding: true)),
+        ("teacher 10-20-6-4", "held-out", new DatasetSpec("teacher", InputDim: 10, TeacherHidden: [20, 6], Classes: 4, Samples: 4000, Seed: 47, Binding: true)),
+        ("teacher 26-8-30-6", "held-out", new DatasetSpec("teacher", InputDim: 26, TeacherHidden: [8, 30], Classes: 6, Samples: 4000, Seed: 53, Binding: true)),
+        ("teacher 8-5-16-3", "held-out", new DatasetSpec("teacher", InputDim: 8, TeacherHidden: [5, 16], Classes: 3, Samples: 4000, Seed: 59, Binding: true)),
+        ("fashion-mnist 12k", "held-out", new DatasetSpec("idx", "/usr/share/datasets/fashion-mnist", Classes: 10, MaxTrainSamples: 12000)),
     ];
 
     public static int Run(string[] args)

@@ -6,7 +6,8 @@ namespace CapacityGrid.Analysis.Capacity;
 /// The per-layer rule chosen on the tuning data sets (docs/sizing.md): compare each layer's Delve saturation
 /// dimension (directions holding 99 % of its pre-activation variance) in a probe of width w and one of width w/2.
 /// If it grew by at most <see cref="SettledGrowth"/> the layer has found its size, and its width is the smallest
-/// candidate width at least that dimension. If it grew more but the half-width probe's layer left directions idle (it
+/// candidate width at least <see cref="ReluHeadroom"/> times that dimension (a ReLU unit passes one sign of a direction,
+/// so d directions need 2d units to pass unclipped; session 6's second change). If it grew more but the half-width probe's layer left directions idle (it
 /// used at most <see cref="IdleFill"/> of its width w/2), the growth is the wider layer spreading variance it does not
 /// need, and the layer gets w/2 (session 6's change, chosen on nine tuning sets). Otherwise the layer uses what it is
 /// given and wants at least the probe's width (a lower bound). Depth: a layer after the first is removable when its output nearly equals its input
@@ -18,6 +19,9 @@ public static class TwoWidthSizer
 {
     /// <summary>Growth of the saturation dimension from w/2 to w at or below which a layer has found its size.</summary>
     public const double SettledGrowth = 1.25;
+
+    /// <summary>Units per used direction a settled layer gets: the probes are ReLU networks.</summary>
+    public const int ReluHeadroom = 2;
 
     /// <summary>
     /// Share of its width the half-width probe's layer uses (saturation dimension over width) at or below which a layer
@@ -58,7 +62,7 @@ public static class TwoWidthSizer
             }
             var settled = dw <= SettledGrowth * dh;
             var idle = !settled && dh <= IdleFill * h.Width;
-            var width = settled ? AtLeast(dw) : idle ? AtLeast(h.Width) : w.Width;
+            var width = settled ? AtLeast(ReluHeadroom * dw) : idle ? AtLeast(h.Width) : w.Width;
             var use = wide.Use?[i];
             layers.Add(new LayerRecommendation(
                 w.Name, w.Width, w.Saturation, dw, w.TwoNNDimension, dw, "two-width", width, !settled && !idle,

@@ -22,7 +22,7 @@ public static class LayerEvidence
                 ? string.Create(c, $"it grew by more than {(TwoWidthSizer.SettledGrowth - 1) * 100:0} % with the width, but the {l.HalfWidth}-wide layer left directions idle (it used {half} of {l.HalfWidth}, at most {TwoWidthSizer.IdleFill * 100:0} %), so the growth is variance it does not need and the half width is enough")
                 : l.Saturated
                 ? string.Create(c, $"it grew by more than {(TwoWidthSizer.SettledGrowth - 1) * 100:0} % with the width, so it uses what it is given and wants at least the probe's width (a lower bound: a wider probe may show more)")
-                : string.Create(c, $"it grew by at most {(TwoWidthSizer.SettledGrowth - 1) * 100:0} % when the width doubled, so it has found its size");
+                : string.Create(c, $"it grew by at most {(TwoWidthSizer.SettledGrowth - 1) * 100:0} % when the width doubled, so it has found its size, and {TwoWidthSizer.ReluHeadroom} ReLU units per direction pass it unclipped");
             return string.Create(c,
                 $"{l.Name}: {l.Width} units, because {l.SaturationDimension} directions hold 99 % of its pre-activation variance in the {l.ProbeWidth}-wide probe and {half} in the {l.HalfWidth}-wide one: {verdict}{(extra.Length == 0 ? "" : $" ({extra})")}.");
         }

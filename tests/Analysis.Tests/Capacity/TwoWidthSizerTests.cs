@@ -25,11 +25,12 @@ public sealed class TwoWidthSizerTests
     }
 
     [Fact]
-    public void Recommend_LayerWhoseDimensionStaysPut_GetsTheSmallestCandidateWidthAtLeastIt()
+    public void Recommend_LayerWhoseDimensionStaysPut_GetsTheSmallestCandidateWidthAtLeastTwiceIt()
     {
-        var shape = TwoWidthSizer.Recommend(Pair([(10, 9, 0.5), (5, 5, 0.5)]), Widths);
+        // 10 directions want 20 ReLU units (the candidate 32), 4 want 8.
+        var shape = TwoWidthSizer.Recommend(Pair([(10, 9, 0.5), (4, 4, 0.5)]), Widths);
 
-        Assert.Equal([16, 8], shape.Layers.Select(l => l.Width));
+        Assert.Equal([32, 8], shape.Layers.Select(l => l.Width));
         Assert.All(shape.Layers, l => Assert.False(l.Saturated));
     }
 
@@ -41,7 +42,7 @@ public sealed class TwoWidthSizerTests
         Assert.Equal(32, shape.Layers[0].Width);
         Assert.True(shape.Layers[0].Saturated);
         Assert.False(shape.Layers[0].IdleAtHalfWidth);
-        Assert.Equal(16, shape.Layers[1].Width);
+        Assert.Equal(32, shape.Layers[1].Width); // settled at 10 directions: 20 ReLU units, the candidate 32
     }
 
     [Theory]
@@ -65,7 +66,7 @@ public sealed class TwoWidthSizerTests
         var shape = TwoWidthSizer.Recommend(Pair([(10, 9, 0.5), (dimension, dimension, cka)]), Widths);
 
         Assert.Equal(1, shape.Depth);
-        Assert.Equal([16], shape.Hidden);
+        Assert.Equal([32], shape.Hidden);
         Assert.Contains(reason, shape.DepthReason, StringComparison.Ordinal);
     }
 
@@ -97,7 +98,7 @@ public sealed class TwoWidthSizerTests
 
         var shallower = TwoWidthSizer.WithDepth(shape, 2);
 
-        Assert.Equal([16, 8], shallower.Hidden);
+        Assert.Equal([32, 16], shallower.Hidden);
         Assert.Throws<ArgumentOutOfRangeException>(() => TwoWidthSizer.WithDepth(shape, 4));
     }
 }

@@ -29,11 +29,12 @@ public sealed class LayerEvidenceTests
     [Fact]
     public void Sentence_TwoWidthLayerThatStayedPut_NamesBothProbesDimensionsAndThatItFoundItsSize()
     {
-        var layer = new LayerRecommendation("fc2", 32, 0.28, 9, 6.8, 9, "two-width", 16, Saturated: false, 16, 8, 16.1, 0.86);
+        var layer = new LayerRecommendation("fc2", 32, 0.28, 9, 6.8, 9, "two-width", 32, Saturated: false, 16, 8, 16.1, 0.86);
 
         Assert.Equal(
-            "fc2: 16 units, because 9 directions hold 99 % of its pre-activation variance in the 32-wide probe and 8 in the 16-wide one: " +
-            "it grew by at most 25 % when the width doubled, so it has found its size (effective rank 16.1, TwoNN dimension 6.8, linear CKA with its input 0.86).",
+            "fc2: 32 units, because 9 directions hold 99 % of its pre-activation variance in the 32-wide probe and 8 in the 16-wide one: " +
+            "it grew by at most 25 % when the width doubled, so it has found its size, and 2 ReLU units per direction pass it unclipped " +
+            "(effective rank 16.1, TwoNN dimension 6.8, linear CKA with its input 0.86).",
             LayerEvidence.Sentence(layer));
     }
 
