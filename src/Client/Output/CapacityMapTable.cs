@@ -1,5 +1,6 @@
 using System.Globalization;
 using CapacityGrid.Grains.Abstractions.Analysis;
+using CapacityGrid.Grains.Abstractions.Training;
 
 namespace CapacityGrid.Client.Output;
 
@@ -23,7 +24,7 @@ public static class CapacityMapTable
             Fixed(p.TrainAccuracy, "0.0000"),
             Fixed(p.TestAccuracy, "0.0000"),
             Fixed(p.TestLoss, "0.0000"),
-            p.Error is null ? p.Status : $"{p.Status}: {p.Error}",
+            p.Error is null ? p.Status.Name() : $"{p.Status.Name()}: {p.Error}",
         }).ToList();
         var widths = Headers.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
         var lines = new List<string>

@@ -37,7 +37,7 @@ public sealed record CapacityMapRow(
     [property: Id(1)] int[] HiddenWidths,
     [property: Id(2)] int Depth,
     [property: Id(3)] int Seed,
-    [property: Id(4)] string Status,
+    [property: Id(21)] PointStatus Status,
     [property: Id(5)] long ParameterCount,
     [property: Id(6)] double? TrainAccuracy,
     [property: Id(7)] double? TestAccuracy,

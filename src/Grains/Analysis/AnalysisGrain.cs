@@ -58,7 +58,7 @@ public sealed class AnalysisGrain(DatasetCache datasets, DatasetMeasureCache dat
     {
         var last = result.Epochs.Count > 0 ? result.Epochs[^1] : null;
         return new CapacityMapRow(
-            point.PointId, point.HiddenWidths, point.Depth, point.Seed, result.Status.ToString().ToLowerInvariant(),
+            point.PointId, point.HiddenWidths, point.Depth, point.Seed, result.Status,
             result.ParameterCount, last?.TrainAccuracy, last?.TestAccuracy, last?.TrainLoss, last?.TestLoss,
             result.WeightEntropyBits, result.Epochs.Count, result.Error,
             result.Measures?.Weights.Capacity?.TotalBits, result.Measures?.Weights.CompressedBits, result.Measures,

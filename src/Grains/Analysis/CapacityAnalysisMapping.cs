@@ -10,17 +10,17 @@ internal static class CapacityAnalysisMapping
     /// <summary>The analysis of the finished rows, with the dataset's estimates from its measures.</summary>
     public static CapacityAnalysis Analyze(IReadOnlyList<CapacityMapRow> rows, DatasetMeasurement? dataset)
     {
-        var finished = rows.Where(r => r.Status == "finished" && r.TestAccuracy is { } a && double.IsFinite(a)).ToList();
+        var finished = rows.Where(r => r.Status == PointStatus.Finished && r.TestAccuracy is { } a && double.IsFinite(a)).ToList();
         var report = CapacityAnalyzer.Analyze(
             finished.Select(Point), DatasetEstimates.FromMeasures(dataset?.Measures, dataset?.Error), DatasetEstimates.IntrinsicDimension(dataset?.Measures),
             datasetSamples: DatasetEstimates.SampleCount(dataset?.Measures));
         var notes = new List<string>();
-        var open = rows.Count(r => r.Status is "queued" or "running");
+        var open = rows.Count(r => !r.Status.IsEnded());
         if (open > 0)
         {
             notes.Add($"{open} of {rows.Count} points still queued or running: the analysis will change as they finish");
         }
-        var ended = rows.Count(r => r.Status is not ("queued" or "running" or "finished"));
+        var ended = rows.Count(r => r.Status.IsEnded() && r.Status != PointStatus.Finished);
         if (ended > 0)
         {
             notes.Add($"{ended} points diverged, failed or were cancelled: they are left out");

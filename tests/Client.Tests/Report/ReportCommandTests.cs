@@ -1,9 +1,10 @@
 using System.Text.Json;
+using CapacityGrid.Client.Output;
 using CapacityGrid.Client.Report;
 using CapacityGrid.Client.Report.Figures;
-using CapacityGrid.Client.Output;
 using CapacityGrid.Client.Tests.Cli;
 using CapacityGrid.Grains.Abstractions.Analysis;
+using CapacityGrid.Grains.Abstractions.Training;
 
 namespace CapacityGrid.Client.Tests.Report;
 
@@ -65,7 +66,7 @@ public sealed class ReportCommandTests(SmallExperimentFixture experiment) : ICla
         // What the analysis grain gives before any point has finished: no configurations, no knee.
         var map = real with
         {
-            Points = [.. real.Points.Select(p => p with { Status = "queued", TestAccuracy = null, Measures = null, Epochs = null })],
+            Points = [.. real.Points.Select(p => p with { Status = PointStatus.Queued, TestAccuracy = null, Measures = null, Epochs = null })],
             DatasetMeasures = null,
             Analysis = new CapacityAnalysis([], null, [], null, ["no point has finished yet"]),
         };

@@ -73,7 +73,7 @@ public sealed class CapacityAnalysisTests(GridClusterFixture fixture)
         Assert.Equal(
             first.Points.Select(p => (p.PointId, p.Status, p.TestAccuracy, Epochs: JsonSerializer.Serialize(p.Epochs))),
             second.Points.Select(p => (p.PointId, p.Status, p.TestAccuracy, Epochs: JsonSerializer.Serialize(p.Epochs))));
-        Assert.All(second.Points, p => Assert.Equal("finished", p.Status));
+        Assert.All(second.Points, p => Assert.Equal(PointStatus.Finished, p.Status));
     }
 
     [Fact]

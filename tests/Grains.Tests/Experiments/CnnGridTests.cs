@@ -34,7 +34,7 @@ public sealed class CnnGridTests(GridClusterFixture fixture)
         Assert.All(map.Points, row =>
         {
             var channels = row.HiddenWidths[0];
-            Assert.Equal("finished", row.Status);
+            Assert.Equal(PointStatus.Finished, row.Status);
             Assert.Equal(2, row.Depth);
             Assert.Equal(channels * (9 + 1) + (channels * 4 * 8 + 8) + (8 * 3 + 3), row.ParameterCount);
             Assert.Equal(2, row.EpochsDone);
