@@ -1,3 +1,4 @@
+using CapacityGrid.Grains.Abstractions.Serialization;
 using CapacityGrid.ServiceDefaults;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -27,7 +28,11 @@ public static class EmbeddedSiloClient
         }
         builder.AddCapacityGridTelemetry("capgrid");
         // The embedded silo uses Orleans' localhost clustering, whose cluster and service ids the client's matches.
-        builder.UseOrleansClient(client => client.UseLocalhostClustering(owner.GatewayPort).AddActivityPropagation());
+        builder.UseOrleansClient(client =>
+        {
+            client.Services.AddMeasureRecords();
+            client.UseLocalhostClustering(owner.GatewayPort).AddActivityPropagation();
+        });
         var host = builder.Build();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(ConnectTimeout);

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using CapacityGrid.Grains.Abstractions.Serialization;
 using CapacityGrid.ServiceDefaults;
 using CapacityGrid.Silo.Hosting.Tls;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,6 +47,7 @@ public static class RemoteCluster
             // vote it dead. Orleans refreshes the list once a minute by default, so a client started then would keep
             // trying the dead gateway for a minute or more; every 5 s it moves on as soon as the table does.
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
+            client.Services.AddMeasureRecords();
             client.AddActivityPropagation();
             try
             {

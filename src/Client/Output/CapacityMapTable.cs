@@ -1,5 +1,6 @@
 using System.Globalization;
 using CapacityGrid.Grains.Abstractions.Analysis;
+using CapacityGrid.Grains.Abstractions.Training;
 
 namespace CapacityGrid.Client.Output;
 
@@ -23,7 +24,7 @@ public static class CapacityMapTable
             Fixed(p.TrainAccuracy, "0.0000"),
             Fixed(p.TestAccuracy, "0.0000"),
             Fixed(p.TestLoss, "0.0000"),
-            p.Error is null ? p.Status : $"{p.Status}: {p.Error}",
+            p.Error is null ? p.Status.Name() : $"{p.Status.Name()}: {p.Error}",
         }).ToList();
         var widths = Headers.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
         var lines = new List<string>
@@ -46,19 +47,17 @@ public static class CapacityMapTable
 
     private static string DatasetLine(CapacityMap map)
     {
-        if (map.DatasetMeasures is not { } m || !m.TryGetProperty("samples", out _))
+        if (map.DatasetMeasures?.Measures is not { } m)
         {
-            return "dataset measures: " + (map.DatasetMeasures is { } failed && failed.TryGetProperty("error", out var e) ? $"failed: {e.GetString()}" : "not computed");
+            return "dataset measures: " + (map.DatasetMeasures?.Error is { } error ? $"failed: {error}" : "not computed");
         }
-        var compression = m.GetProperty("compressedBitsPerSample");
-        var dimension = m.GetProperty("intrinsicDimension");
-        return $"dataset measures: best compression {Number(compression, "best", "0.0")} bits/sample ({compression.GetProperty("bestCompressor").GetString()}), " +
-            $"intrinsic dimension {Number(dimension, "twoNN", "0.0")} (TwoNN) / {Number(dimension, "mle", "0.0")} (MLE), " +
-            $"MEC estimate {Number(m.GetProperty("mec"), "estimateBits", "0")} bits";
+        return $"dataset measures: best compression {Number(m.CompressedBitsPerSample.Best, "0.0")} bits/sample ({m.CompressedBitsPerSample.BestCompressor}), " +
+            $"intrinsic dimension {Number(m.IntrinsicDimension.TwoNN, "0.0")} (TwoNN) / {Number(m.IntrinsicDimension.Mle, "0.0")} (MLE), " +
+            $"MEC estimate {Number(m.Mec.EstimateBits, "0")} bits";
     }
 
-    private static string Number(System.Text.Json.JsonElement element, string name, string format) =>
-        element.GetProperty(name) is { ValueKind: System.Text.Json.JsonValueKind.Number } v ? v.GetDouble().ToString(format, CultureInfo.InvariantCulture) : "-";
+    private static string Number(double? value, string format) =>
+        value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "-";
 
     private static string Line(string[] cells, int[] widths) =>
         string.Join("  ", cells.Select((c, i) => i < 1 || i == cells.Length - 1 ? c.PadRight(widths[i]) : c.PadLeft(widths[i]))).TrimEnd();

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using CapacityGrid.Client.Output;
 using CapacityGrid.Grains.Abstractions.Analysis;
 
@@ -18,25 +17,16 @@ public static class CapacityMapFile
         }
         try
         {
-            var text = File.ReadAllText(path);
-            var map = JsonSerializer.Deserialize<CapacityMap>(text, JsonOutput.Options);
-            var node = JsonNode.Parse(text)?.AsObject();
-            if (map is null || node is null || map.ExperimentId is null || map.Points is null || map.Dataset is null)
+            var map = JsonSerializer.Deserialize<CapacityMap>(File.ReadAllText(path), JsonOutput.Options);
+            if (map is null || map.ExperimentId is null || map.Points is null || map.Dataset is null)
             {
                 throw new ReportException($"{path}: not a capacity map (it needs experimentId, dataset and points)");
             }
-            var points = node["points"]!.AsArray();
-            return map with
-            {
-                DatasetMeasuresJson = Json(node["datasetMeasures"]),
-                Points = [.. map.Points.Select((p, i) => p with { MeasuresJson = Json(points[i]?["measures"]), EpochsJson = Json(points[i]?["epochs"]) })],
-            };
+            return map;
         }
         catch (JsonException e)
         {
             throw new ReportException($"{path}: not a capacity map: {e.Message}");
         }
     }
-
-    private static string? Json(JsonNode? node) => node is null ? null : node.ToJsonString();
 }

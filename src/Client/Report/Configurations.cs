@@ -1,4 +1,5 @@
 using CapacityGrid.Grains.Abstractions.Analysis;
+using CapacityGrid.Grains.Abstractions.Training;
 
 namespace CapacityGrid.Client.Report;
 
@@ -13,7 +14,7 @@ public static class Configurations
             return [.. analysis.Configurations.OrderBy(c => c.ParameterCount)];
         }
         return [.. map.Points
-            .Where(p => p.Status == "finished" && p.TestAccuracy is not null)
+            .Where(p => p.Status == PointStatus.Finished && p.TestAccuracy is not null)
             .GroupBy(p => Key(p.HiddenWidths))
             .Select(Summarise)
             .OrderBy(c => c.ParameterCount)];

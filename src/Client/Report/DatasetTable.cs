@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using CapacityGrid.Grains.Abstractions.Analysis;
 
 namespace CapacityGrid.Client.Report;
@@ -18,40 +17,26 @@ internal static class DatasetTable
         html.Append(Html.Row("samples (train / validation / test)", $"{d.TrainSamples} / {d.ValidationSamples} / {d.TestSamples}", ""));
         html.Append(Html.Row("features, classes", $"{d.Features}, {d.Classes}", ""));
         html.Append(Html.Row("label entropy (training part)", Html.Number(d.LabelEntropyBits, "0.0000") + " bits", ""));
-        if (map.DatasetMeasures is { } m && m.TryGetProperty("samples", out _))
+        if (map.DatasetMeasures?.Measures is { } m)
         {
-            html.Append(Html.Row("feature entropy", Number(m, "0.0", "featureEntropyBitsPerSample") + " bits/sample", "quantized"));
-            html.Append(Html.Row("best compression", Number(m, "0.0", "compressedBitsPerSample", "best") + " bits/sample", Text(m, "compressedBitsPerSample", "bestCompressor")));
-            html.Append(Html.Row("intrinsic dimension (TwoNN)", Number(m, "0.0", "intrinsicDimension", "twoNN"), Text(m, "intrinsicDimension", "twoNNReason")));
-            html.Append(Html.Row("intrinsic dimension (MLE)", Number(m, "0.0", "intrinsicDimension", "mle"), Text(m, "intrinsicDimension", "mleReason")));
-            html.Append(Html.Row("memory-equivalent capacity estimate", Number(m, "0", "mec", "estimateBits") + " bits", Text(m, "mec", "reason")));
-            html.Append(Html.Row("mutual information I(X;Y) (KSG)", Number(m, "0.000", "mutualInformation", "ksgBits") + " bits", Text(m, "mutualInformation", "ksgReason") ?? Text(m, "mutualInformation", "reduction")));
-            html.Append(Html.Row("prequential code length of the labels", Number(m, "0", "prequential", "bits") + " bits", Text(m, "prequential", "reason") ?? Text(m, "prequential", "learner")));
+            html.Append(Html.Row("feature entropy", Number(m.FeatureEntropyBitsPerSample, "0.0") + " bits/sample", "quantized"));
+            html.Append(Html.Row("best compression", Number(m.CompressedBitsPerSample?.Best, "0.0") + " bits/sample", m.CompressedBitsPerSample?.BestCompressor));
+            html.Append(Html.Row("intrinsic dimension (TwoNN)", Number(m.IntrinsicDimension?.TwoNN, "0.0"), m.IntrinsicDimension?.TwoNNReason));
+            html.Append(Html.Row("intrinsic dimension (MLE)", Number(m.IntrinsicDimension?.Mle, "0.0"), m.IntrinsicDimension?.MleReason));
+            html.Append(Html.Row("memory-equivalent capacity estimate", Number(m.Mec?.EstimateBits, "0") + " bits", m.Mec?.Reason));
+            html.Append(Html.Row("mutual information I(X;Y) (KSG)", Number(m.MutualInformation?.KsgBits, "0.000") + " bits", m.MutualInformation?.KsgReason ?? m.MutualInformation?.Reduction));
+            html.Append(Html.Row("prequential code length of the labels", Number(m.Prequential?.Bits, "0") + " bits", m.Prequential?.Reason ?? m.Prequential?.Learner));
         }
         html.Append("</table>");
-        if (map.DatasetMeasures is not { } measures || !measures.TryGetProperty("samples", out _))
+        if (map.DatasetMeasures?.Measures is null)
         {
-            var why = map.DatasetMeasures is { } failed && failed.TryGetProperty("error", out var e) ? $"they failed: {e.GetString()}" : "they have not been computed yet";
+            var why = map.DatasetMeasures?.Error is { } error ? $"they failed: {error}" : "they have not been computed yet";
             html.Append($"<p class=\"missing\">The dataset's information measures are missing: {Html.Text(why)}.</p>");
         }
         return html.ToString();
     }
 
-    private static JsonElement? At(JsonElement element, string[] path)
-    {
-        foreach (var key in path)
-        {
-            if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(key, out element))
-            {
-                return null;
-            }
-        }
-        return element;
-    }
-
-    private static string Number(JsonElement element, string format, params string[] path) =>
-        At(element, path) is { ValueKind: JsonValueKind.Number } v ? v.GetDouble().ToString(format, CultureInfo.InvariantCulture) : "-";
-
-    private static string? Text(JsonElement element, params string[] path) =>
-        At(element, path) is { ValueKind: JsonValueKind.String } v ? v.GetString() : null;
+    // Measures read back from storage or a file may predate a part: null then, whatever the record says.
+    private static string Number(double? value, string format) =>
+        value is { } v && double.IsFinite(v) ? v.ToString(format, CultureInfo.InvariantCulture) : "-";
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CapacityGrid.Grains.Abstractions.Analysis;
+using CapacityGrid.Grains.Abstractions.Training;
 
 namespace CapacityGrid.Client.Report;
 
@@ -22,7 +23,7 @@ public static class ReportCsv
         {
             string?[] cells =
             [
-                p.PointId, Configurations.Key(p.HiddenWidths), Str(p.Depth), Str(p.Seed), p.Status, Str(p.ParameterCount),
+                p.PointId, Configurations.Key(p.HiddenWidths), Str(p.Depth), Str(p.Seed), p.Status.Name(), Str(p.ParameterCount),
                 Str(p.ArchitectureCapacityBits), Str(p.WeightEntropyBits), Str(p.CompressedWeightBits), Str(p.TrainAccuracy),
                 Str(p.TestAccuracy), Str(p.TrainLoss), Str(p.TestLoss), Str(p.EpochsDone), p.Error,
             ];

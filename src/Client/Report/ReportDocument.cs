@@ -1,6 +1,7 @@
 using System.Text;
 using CapacityGrid.Client.Report.Figures;
 using CapacityGrid.Grains.Abstractions.Analysis;
+using CapacityGrid.Grains.Abstractions.Training;
 
 namespace CapacityGrid.Client.Report;
 
@@ -31,7 +32,7 @@ public static class ReportDocument
             .Append($"<title>{Html.Text(title)}</title><style>{Style}</style>")
             .Append("<script>").Append(plotlyScript).Append("</script></head><body>\n")
             .Append($"<h1>{Html.Text(title)}</h1><p>Experiment <code>{Html.Text(map.ExperimentId)}</code> ({Html.Text(map.Name)}): ")
-            .Append($"{map.Points.Count} points, {map.Points.Count(p => p.Status == "finished")} finished.</p>\n");
+            .Append($"{map.Points.Count} points, {map.Points.Count(p => p.Status == PointStatus.Finished)} finished.</p>\n");
         html.Append("<section id=\"recommendation\"><h2>Recommendation</h2>").Append(AnalysisSection.Recommendation(map.Analysis)).Append("</section>\n");
         html.Append("<section id=\"knee\"><h2>Knee</h2>").Append(AnalysisSection.Knee(map.Analysis)).Append("</section>\n");
         foreach (var plot in Plots(map))

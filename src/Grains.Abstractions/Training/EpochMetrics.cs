@@ -1,9 +1,10 @@
+using CapacityGrid.Analysis.Training;
+
 namespace CapacityGrid.Grains.Abstractions.Training;
 
 /// <summary>
-/// What one epoch of one grid point measured. <c>LayersJson</c> holds the hidden layers' per-epoch measures the
-/// spec's <c>measures</c> asked for, as JSON: a list of { name, width, trainSaturation, testSaturation, train, test },
-/// where train and test are { inputBits, labelBits, binnedInputBits, binnedLabelBits } or null.
+/// What one epoch of one grid point measured. <c>Layers</c> holds the hidden layers' per-epoch measures the
+/// spec's <c>measures</c> asked for (null when it asked for none).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("capacitygrid.epoch-metrics")]
 public sealed record EpochMetrics(
@@ -14,4 +15,4 @@ public sealed record EpochMetrics(
     [property: Id(4)] double TestAccuracy,
     [property: Id(5)] TimeSpan Duration,
     [property: Id(6)] string CheckpointBlob,
-    [property: Id(7)] string? LayersJson = null);
+    [property: Id(8)] IReadOnlyList<LayerEpoch>? Layers = null);

@@ -1,9 +1,8 @@
 namespace CapacityGrid.Grains.Abstractions.Training;
 
 /// <summary>
-/// How a training run ended, as the training thread reports it. <c>MeasuresJson</c> holds the final model's
-/// weight measures (the JSON of CapacityGrid.Analysis' WeightMeasures), kept as text so contracts need no Analysis types;
-/// <c>BatchedWith</c> is how many points the run trained together as one stacked model (1: alone). <c>Permanent</c>
+/// How a training run ended, as the training thread reports it. <c>Measures</c> holds the final model's
+/// measures (null unless finished); <c>BatchedWith</c> is how many points the run trained together as one stacked model (1: alone). <c>Permanent</c>
 /// marks a failure that another attempt cannot change (an invalid model, a data file that does not parse): the point
 /// is failed at once instead of retried. <c>Phases</c> is the run's time per phase (see <see cref="PhaseSeconds"/>).
 /// </summary>
@@ -13,7 +12,7 @@ public sealed record PointCompletion(
     [property: Id(1)] long ParameterCount,
     [property: Id(2)] double? WeightEntropyBits,
     [property: Id(3)] string? Error,
-    [property: Id(4)] string? MeasuresJson = null,
+    [property: Id(8)] FinalMeasures? Measures = null,
     [property: Id(5)] int BatchedWith = 1,
     [property: Id(6)] bool Permanent = false,
     [property: Id(7)] PhaseSeconds? Phases = null);

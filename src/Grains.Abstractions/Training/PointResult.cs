@@ -1,7 +1,7 @@
 namespace CapacityGrid.Grains.Abstractions.Training;
 
 /// <summary>
-/// A grid point's state and, once trained, its final measures. <c>Attempts</c> counts training runs started
+/// A grid point's state and, once trained, its final measures (<c>Measures</c>). <c>Attempts</c> counts training runs started
 /// (more than one after an interruption); <c>EpochsTrained</c> counts epochs trained including any redone;
 /// <c>RunStartEpochs</c> and <c>Completions</c> are explained in <see cref="PointHistory"/>; <c>BatchedWith</c> is how
 /// many points the run that completed it trained together as one stacked model (1: alone, 0: not completed);
@@ -17,7 +17,7 @@ public sealed record PointResult(
     [property: Id(5)] IReadOnlyList<EpochMetrics> Epochs,
     [property: Id(6)] double? WeightEntropyBits,
     [property: Id(7)] string? Error,
-    [property: Id(8)] string? MeasuresJson = null,
+    [property: Id(15)] FinalMeasures? Measures = null,
     [property: Id(9)] int Attempts = 0,
     [property: Id(10)] int EpochsTrained = 0,
     [property: Id(11)] IReadOnlyList<int>? RunStartEpochs = null,

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using CapacityGrid.Analysis.Measures;
 using CapacityGrid.Grains.Abstractions;
 using CapacityGrid.Grains.Abstractions.Analysis;
@@ -60,47 +58,18 @@ public sealed class AnalysisGrain(DatasetCache datasets, DatasetMeasureCache dat
     {
         var last = result.Epochs.Count > 0 ? result.Epochs[^1] : null;
         return new CapacityMapRow(
-            point.PointId, point.HiddenWidths, point.Depth, point.Seed, result.Status.ToString().ToLowerInvariant(),
+            point.PointId, point.HiddenWidths, point.Depth, point.Seed, result.Status,
             result.ParameterCount, last?.TrainAccuracy, last?.TestAccuracy, last?.TrainLoss, last?.TestLoss,
             result.WeightEntropyBits, result.Epochs.Count, result.Error,
-            Number(result.MeasuresJson, "weights", "capacity", "totalBits"), Number(result.MeasuresJson, "weights", "compressedBits"), result.MeasuresJson,
-            Epochs(result.Epochs),
+            result.Measures?.Weights.Capacity?.TotalBits, result.Measures?.Weights.CompressedBits, result.Measures,
+            [.. result.Epochs.Select(Epoch)],
             new PointHistory(result.Attempts, result.EpochsTrained, result.RunStartEpochs ?? [], result.Completions, result.BatchedWith),
             result.Phases);
     }
 
-    private static string Epochs(IReadOnlyList<EpochMetrics> epochs)
-    {
-        var array = new JsonArray();
-        foreach (var e in epochs)
-        {
-            array.Add(new JsonObject
-            {
-                ["epoch"] = e.Epoch,
-                ["trainLoss"] = Finite(e.TrainLoss),
-                ["testLoss"] = Finite(e.TestLoss),
-                ["trainAccuracy"] = Finite(e.TrainAccuracy),
-                ["testAccuracy"] = Finite(e.TestAccuracy),
-                ["layers"] = e.LayersJson is null ? null : JsonNode.Parse(e.LayersJson),
-            });
-        }
-        return array.ToJsonString();
-    }
+    private static EpochRow Epoch(EpochMetrics e) =>
+        new(e.Epoch, Finite(e.TrainLoss), Finite(e.TestLoss), Finite(e.TrainAccuracy), Finite(e.TestAccuracy), e.Layers);
 
     // JSON has no NaN or infinity: a loss that overflowed is written as null.
-    private static JsonNode? Finite(double value) => double.IsFinite(value) ? JsonValue.Create(value) : null;
-
-    private static double? Number(string? json, params string[] path)
-    {
-        if (json is null)
-        {
-            return null;
-        }
-        JsonNode? node = JsonNode.Parse(json);
-        foreach (var key in path)
-        {
-            node = node?[key];
-        }
-        return node?.GetValueKind() == JsonValueKind.Number ? node.GetValue<double>() : null;
-    }
+    private static double? Finite(double value) => double.IsFinite(value) ? value : null;
 }

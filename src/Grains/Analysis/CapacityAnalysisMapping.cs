@@ -1,26 +1,26 @@
-using System.Text.Json;
 using CapacityGrid.Analysis.Capacity;
 using CapacityGrid.Grains.Abstractions.Analysis;
+using CapacityGrid.Grains.Abstractions.Training;
 
 namespace CapacityGrid.Grains.Analysis;
 
 /// <summary>Maps a capacity map's rows to <see cref="CapacityAnalyzer"/>'s inputs and its report to the wire records.</summary>
 internal static class CapacityAnalysisMapping
 {
-    /// <summary>The analysis of the finished rows, with the dataset's estimates from its measures' JSON.</summary>
-    public static CapacityAnalysis Analyze(IReadOnlyList<CapacityMapRow> rows, string? datasetMeasuresJson)
+    /// <summary>The analysis of the finished rows, with the dataset's estimates from its measures.</summary>
+    public static CapacityAnalysis Analyze(IReadOnlyList<CapacityMapRow> rows, DatasetMeasurement? dataset)
     {
-        var finished = rows.Where(r => r.Status == "finished" && r.TestAccuracy is { } a && double.IsFinite(a)).ToList();
+        var finished = rows.Where(r => r.Status == PointStatus.Finished && r.TestAccuracy is { } a && double.IsFinite(a)).ToList();
         var report = CapacityAnalyzer.Analyze(
-            finished.Select(Point), DatasetEstimates.FromMeasuresJson(datasetMeasuresJson), DatasetEstimates.IntrinsicDimension(datasetMeasuresJson),
-            datasetSamples: DatasetEstimates.SampleCount(datasetMeasuresJson));
+            finished.Select(Point), DatasetEstimates.FromMeasures(dataset?.Measures, dataset?.Error), DatasetEstimates.IntrinsicDimension(dataset?.Measures),
+            datasetSamples: DatasetEstimates.SampleCount(dataset?.Measures));
         var notes = new List<string>();
-        var open = rows.Count(r => r.Status is "queued" or "running");
+        var open = rows.Count(r => !r.Status.IsEnded());
         if (open > 0)
         {
             notes.Add($"{open} of {rows.Count} points still queued or running: the analysis will change as they finish");
         }
-        var ended = rows.Count(r => r.Status is not ("queued" or "running" or "finished"));
+        var ended = rows.Count(r => r.Status.IsEnded() && r.Status != PointStatus.Finished);
         if (ended > 0)
         {
             notes.Add($"{ended} points diverged, failed or were cancelled: they are left out");
@@ -49,36 +49,11 @@ internal static class CapacityAnalysisMapping
 
     private static CapacityPoint Point(CapacityMapRow row) => new(
         row.PointId, row.HiddenWidths, row.Seed, row.ParameterCount, row.TestAccuracy!.Value, row.TrainAccuracy,
-        row.WeightEntropyBits, row.ArchitectureCapacityBits, Layers(row.MeasuresJson), row.TestLoss);
+        row.WeightEntropyBits, row.ArchitectureCapacityBits, Layers(row.Measures), row.TestLoss);
 
-    // The final probe of the training part: measures.layers.train.layers[].
-    private static List<LayerObservation>? Layers(string? measuresJson)
-    {
-        if (measuresJson is null)
-        {
-            return null;
-        }
-        using var document = JsonDocument.Parse(measuresJson);
-        if (!document.RootElement.TryGetProperty("layers", out var layers) || layers.ValueKind != JsonValueKind.Object
-            || !layers.TryGetProperty("train", out var train) || !train.TryGetProperty("layers", out var list) || list.ValueKind != JsonValueKind.Array)
-        {
-            return null;
-        }
-        return
-        [
-            .. list.EnumerateArray().Select(l => new LayerObservation(
-                l.GetProperty("name").GetString() ?? "",
-                l.GetProperty("width").GetInt32(),
-                Number(l, "saturation"),
-                Text(l, "saturationReason"),
-                Number(l, "twoNNDimension"),
-                Text(l, "twoNNReason"))),
-        ];
-    }
-
-    private static double? Number(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;
-
-    private static string? Text(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+    // The final probe of the training part.
+    private static List<LayerObservation>? Layers(FinalMeasures? measures) =>
+        measures?.Layers?.Train.Layers is { } layers
+            ? [.. layers.Select(l => new LayerObservation(l.Name, l.Width, l.Saturation, l.SaturationReason, l.TwoNNDimension, l.TwoNNReason))]
+            : null;
 }

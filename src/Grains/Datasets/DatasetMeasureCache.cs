@@ -5,6 +5,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
 using CapacityGrid.Analysis.Measures.Dataset;
+using CapacityGrid.Grains.Abstractions.Analysis;
 using CapacityGrid.Grains.Abstractions.Experiments;
 using Microsoft.Extensions.Logging;
 
@@ -24,11 +25,11 @@ public sealed partial class DatasetMeasureCache(BlobServiceClient blobs, ILogger
     private readonly ConcurrentDictionary<string, Lazy<Task<Measured>>> _measures = new();
 
     /// <summary>
-    /// The measures of <paramref name="spec"/>'s dataset as JSON, if they are ready; otherwise starts
-    /// computing them (once) and returns null. A failed computation is reported as JSON with an <c>error</c>,
-    /// once: the next call tries again (the data may have been fixed since, as for a point's retried run).
+    /// The measures of <paramref name="spec"/>'s dataset, if they are ready; otherwise starts computing them (once)
+    /// and returns null. A failed computation is reported with its error, once: the next call tries again (the data
+    /// may have been fixed since, as for a point's retried run).
     /// </summary>
-    public string? TryGet(DatasetSpec spec)
+    public DatasetMeasurement? TryGet(DatasetSpec spec)
     {
         var key = Key(spec);
         // Minutes of CPU for a large dataset: a thread of its own, not the thread pool's.
@@ -43,7 +44,7 @@ public sealed partial class DatasetMeasureCache(BlobServiceClient blobs, ILogger
         {
             _measures.TryRemove(new KeyValuePair<string, Lazy<Task<Measured>>>(key, lazy));
         }
-        return task.Result.Json;
+        return task.Result.Measurement;
     }
 
     private async Task<Measured> LoadOrComputeAsync(string key, DatasetSpec spec)
@@ -51,29 +52,29 @@ public sealed partial class DatasetMeasureCache(BlobServiceClient blobs, ILogger
         var blob = blobs.GetBlobContainerClient(Container).GetBlobClient($"{key}.json");
         try
         {
-            return new Measured((await blob.DownloadContentAsync()).Value.Content.ToString(), Failed: false);
+            var stored = (await blob.DownloadContentAsync()).Value.Content.ToObjectFromJson<DatasetMeasures>(Json)!;
+            return new Measured(new DatasetMeasurement(stored), Failed: false);
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
             // Not measured yet.
         }
-        string json;
+        DatasetMeasures measures;
         try
         {
-            var measures = new DatasetMeasurer().Measure(DatasetCache.LoadRaw(spec));
-            json = JsonSerializer.Serialize(measures, Json);
+            measures = new DatasetMeasurer().Measure(DatasetCache.LoadRaw(spec));
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException)
         {
             LogFailed(e, spec.Kind);
-            return new Measured(JsonSerializer.Serialize(new { error = e.Message }, Json), Failed: true);
+            return new Measured(new DatasetMeasurement(null, e.Message), Failed: true);
         }
         await blobs.GetBlobContainerClient(Container).CreateIfNotExistsAsync();
-        await blob.UploadAsync(BinaryData.FromString(json), overwrite: true);
-        return new Measured(json, Failed: false);
+        await blob.UploadAsync(BinaryData.FromObjectAsJson(measures, Json), overwrite: true);
+        return new Measured(new DatasetMeasurement(measures), Failed: false);
     }
 
-    private sealed record Measured(string Json, bool Failed);
+    private sealed record Measured(DatasetMeasurement Measurement, bool Failed);
 
     private static string Key(DatasetSpec spec) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(spec, SpecParser.JsonOptions))))[..32];

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using CapacityGrid.Analysis.Data;
+using CapacityGrid.Analysis.Measures.Probes;
 using CapacityGrid.Analysis.Measures.Weights;
 using CapacityGrid.Analysis.Models;
 using CapacityGrid.Analysis.Training;
@@ -26,7 +27,7 @@ public sealed class TorchTrainingEngine(IOptions<TrainingSlotOptions> options) :
     // measured 1.3-1.5x at 784-16-16-10 (13k parameters), 1.0-1.1x at 784-64-64-10 (55k) and 0.9x at
     // 784-256-256-10 (270k) on the 2-core machine (docs/benchmarks.md); past about 60k a stack is slower.
     private const long MaxStackedParameters = 60_000;
-    private static readonly JsonSerializerOptions MeasuresJson = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions BatchKeyJson = new(JsonSerializerDefaults.Web);
     // Torch's thread count is process-wide: set it once per process, never while another silo's training runs.
     private static int _torchConfigured;
 
@@ -70,7 +71,7 @@ public sealed class TorchTrainingEngine(IOptions<TrainingSlotOptions> options) :
         {
             request.ExperimentId, request.Dataset, request.Training, request.Measures,
             request.Point.HiddenWidths, request.Point.Activation,
-        }, MeasuresJson);
+        }, BatchKeyJson);
     }
 
     /// <inheritdoc />
@@ -112,7 +113,7 @@ public sealed class TorchTrainingEngine(IOptions<TrainingSlotOptions> options) :
         var layers = last is null ? null : FinalLayers.Probe(spec, last, data, cancellationToken);
         var weights = WeightMeasures.Of(outcome.Weights);
         return new PointCompletion(PointStatus.Finished, outcome.ParameterCount, weights.EntropyBits, null,
-            JsonSerializer.Serialize(new { weights, layers }, MeasuresJson),
+            new FinalMeasures(weights, layers),
             Phases: new PhaseSeconds(FinalMeasures: Stopwatch.GetElapsedTime(measuring).TotalSeconds));
     }
 

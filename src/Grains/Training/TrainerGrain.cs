@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CapacityGrid.Grains.Abstractions.Experiments;
 using CapacityGrid.Grains.Abstractions.Training;
 using CapacityGrid.Grains.Hosting;
@@ -22,6 +23,15 @@ public sealed class TrainerGrain(
     private CancellationTokenSource? _cancel;
     private Task? _run;
     private IGrainTimer? _retry;
+    private FinalMeasures? _measures;
+
+    // The stored state keeps the final measures as JSON text, as it always has: points stored before still read
+    // back, and the storage's reference-keeping serializer never walks the measure records (whose train and test
+    // probes share one KernelWidths). Parsed once per activation.
+    private static readonly JsonSerializerOptions StoredJson = new(JsonSerializerDefaults.Web);
+
+    private FinalMeasures? Measures => _measures ??=
+        state.State.MeasuresJson is { } json ? JsonSerializer.Deserialize<FinalMeasures>(json, StoredJson) : null;
 
     private bool Ended => state.State.Status.IsEnded();
 
@@ -89,7 +99,7 @@ public sealed class TrainerGrain(
             s.Epochs.ToArray(),
             s.WeightEntropyBits,
             s.Error,
-            s.MeasuresJson,
+            Measures,
             s.Attempts,
             s.EpochsTrained,
             s.RunStartEpochs.ToArray(),
@@ -150,7 +160,8 @@ public sealed class TrainerGrain(
         state.State.ParameterCount = completion.ParameterCount;
         state.State.WeightEntropyBits = completion.WeightEntropyBits;
         state.State.Error = completion.Error;
-        state.State.MeasuresJson = completion.MeasuresJson;
+        state.State.MeasuresJson = completion.Measures is null ? null : JsonSerializer.Serialize(completion.Measures, StoredJson);
+        _measures = completion.Measures;
         state.State.BatchedWith = completion.BatchedWith;
         if (completion.Phases is { } phases)
         {

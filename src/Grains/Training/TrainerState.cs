@@ -24,7 +24,7 @@ public sealed class TrainerState
     /// <summary>The error that failed the point, if any.</summary>
     [Id(5)] public string? Error { get; set; }
 
-    /// <summary>The final model's measures as JSON.</summary>
+    /// <summary>The final model's measures (<see cref="FinalMeasures"/>) as JSON text.</summary>
     [Id(6)] public string? MeasuresJson { get; set; }
 
     /// <summary>Training runs started for this point (more than one after interruptions).</summary>

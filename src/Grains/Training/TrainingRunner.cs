@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using System.Threading.Channels;
 using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Training;
@@ -30,8 +29,6 @@ public sealed partial class TrainingRunner(
     TimeProvider time,
     ILogger<TrainingRunner> logger)
 {
-    private static readonly JsonSerializerOptions MeasuresJson = new(JsonSerializerDefaults.Web);
-
     /// <summary>
     /// Starts training on the thread pool and a dedicated thread; the returned task ends with the run. It resumes
     /// from the newest intact checkpoint of <paramref name="resume"/> (newest first; empty: from scratch).
@@ -306,7 +303,7 @@ public sealed partial class TrainingRunner(
             {
                 await reportTo.ReportEpochAsync(new EpochMetrics(
                     report.Epoch, report.TrainLoss, report.TrainAccuracy, report.TestLoss, report.TestAccuracy, report.Duration, blob,
-                    report.Layers is null ? null : JsonSerializer.Serialize(report.Layers, MeasuresJson)), phases.ToSeconds());
+                    report.Layers), phases.ToSeconds());
             }
         }
     }

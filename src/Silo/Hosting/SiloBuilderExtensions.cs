@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using CapacityGrid.Grains.Abstractions.Serialization;
 using CapacityGrid.Grains.Hosting;
 using CapacityGrid.Grains.Placement;
 using Orleans.Runtime.MembershipService.SiloMetadata;
@@ -29,6 +30,7 @@ public static class SiloBuilderExtensions
         });
         silo.Services.AddPlacementDirector<TrainingPlacementStrategy, TrainingPlacementDirector>();
         silo.Services.AddCapacityGridGrainServices(configuration);
+        silo.Services.AddMeasureRecords();
         silo.AddActivityPropagation();
         return silo;
     }

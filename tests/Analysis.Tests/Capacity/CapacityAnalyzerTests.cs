@@ -1,4 +1,5 @@
 using CapacityGrid.Analysis.Capacity;
+using CapacityGrid.Analysis.Measures.Dataset;
 
 namespace CapacityGrid.Analysis.Tests.Capacity;
 
@@ -137,14 +138,14 @@ public sealed class CapacityAnalyzerTests
     }
 
     [Fact]
-    public void FromMeasuresJson_DatasetMeasures_ScalesPerSampleEstimatesBySamplesAndKeepsTotals()
+    public void FromMeasures_DatasetMeasures_ScalesPerSampleEstimatesBySamplesAndKeepsTotals()
     {
-        const string json = """
-            {"samples":100,"labelEntropyBits":1.5,"compressedBitsPerSample":{"best":20},"mec":{"estimateBits":30,"maxBits":300,"dictionaryBits":200,"reason":null},
-             "mutualInformation":{"ksgBits":null,"ksgReason":"too few samples"},"intrinsicDimension":{"twoNN":7.5}}
-            """;
+        var measures = new DatasetMeasures(
+            100, 8, 3, 1.5, 40, new CompressedBitsPerSample(25, 20, 30, RawBytes: false),
+            new IntrinsicDimensionMeasures(7.5, 7, 100, 10, null, null), new MecMeasures(30, 300, 200, 40, null),
+            new MutualInformationMeasures(null, null, 100, "none", 3, "too few samples"), new PrequentialMeasures(null, 160, "MLP", "not measured"));
 
-        var estimates = DatasetEstimates.FromMeasuresJson(json).ToDictionary(e => e.Name);
+        var estimates = DatasetEstimates.FromMeasures(measures).ToDictionary(e => e.Name);
 
         Assert.Equal(150, estimates["labelEntropy"].Bits);
         Assert.Equal(2000, estimates["compression"].Bits);
@@ -154,6 +155,6 @@ public sealed class CapacityAnalyzerTests
         Assert.Null(estimates["ksgMutualInformation"].Bits);
         Assert.Equal("too few samples", estimates["ksgMutualInformation"].Note);
         Assert.Null(estimates["prequential"].Bits);
-        Assert.Equal(7.5, DatasetEstimates.IntrinsicDimension(json));
+        Assert.Equal(7.5, DatasetEstimates.IntrinsicDimension(measures));
     }
 }

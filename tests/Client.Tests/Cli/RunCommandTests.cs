@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Azure.Storage.Blobs;
 using CapacityGrid.Client.Output;
 using CapacityGrid.Grains.Abstractions.Analysis;
+using CapacityGrid.Grains.Abstractions.Training;
 using CapacityGrid.Grains.Hosting;
 using CapacityGrid.Silo.Storage;
 
@@ -35,7 +36,7 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("hidden  depth  seed  params", run.Output);
         var map = JsonSerializer.Deserialize<CapacityMap>(File.ReadAllText(Path.Combine(Out, "quickstart-e2e", "capacity-map.json")), JsonOutput.Options)!;
         Assert.Equal(20, map.Points.Count);
-        Assert.All(map.Points, p => Assert.Equal(("finished", 15), (p.Status, p.EpochsDone)));
+        Assert.All(map.Points, p => Assert.Equal((PointStatus.Finished, 15), (p.Status, p.EpochsDone)));
         Assert.All(map.Points, p => Assert.True(p.ArchitectureCapacityBits > 0 && p.CompressedWeightBits > 0));
         Assert.Contains("dataset measures: best compression", run.Output);
         using (var written = JsonDocument.Parse(File.ReadAllText(Path.Combine(Out, "quickstart-e2e", "capacity-map.json"))))

@@ -1,9 +1,10 @@
 using System.Text.Json;
+using CapacityGrid.Client.Output;
 using CapacityGrid.Client.Report;
 using CapacityGrid.Client.Report.Figures;
-using CapacityGrid.Client.Output;
 using CapacityGrid.Client.Tests.Cli;
 using CapacityGrid.Grains.Abstractions.Analysis;
+using CapacityGrid.Grains.Abstractions.Training;
 
 namespace CapacityGrid.Client.Tests.Report;
 
@@ -33,7 +34,7 @@ public sealed class ReportCommandTests(SmallExperimentFixture experiment) : ICla
         Assert.All(plots, p => Assert.True(p.Value.Svg && p.Value.Marks > 0, $"{p.Key}: svg {p.Value.Svg}, {p.Value.Marks} data marks"));
         var map = CapacityMapFile.Read(Path.ChangeExtension(Html, ".json"));
         Assert.Equal(8, map.Points.Count);
-        Assert.All(map.Points, p => Assert.NotNull(p.EpochsJson));
+        Assert.All(map.Points, p => Assert.NotNull(p.Epochs));
         var csv = await File.ReadAllLinesAsync(Path.ChangeExtension(Html, ".csv"), TestContext.Current.CancellationToken);
         Assert.Equal(string.Join(',', ReportCsv.Columns), csv[0]);
         Assert.Equal(map.Points.Select(p => p.PointId).Order(), csv.Skip(1).Select(l => l.Split(',')[0]).Order());
@@ -65,8 +66,8 @@ public sealed class ReportCommandTests(SmallExperimentFixture experiment) : ICla
         // What the analysis grain gives before any point has finished: no configurations, no knee.
         var map = real with
         {
-            Points = [.. real.Points.Select(p => p with { Status = "queued", TestAccuracy = null, MeasuresJson = null, EpochsJson = null })],
-            DatasetMeasuresJson = null,
+            Points = [.. real.Points.Select(p => p with { Status = PointStatus.Queued, TestAccuracy = null, Measures = null, Epochs = null })],
+            DatasetMeasures = null,
             Analysis = new CapacityAnalysis([], null, [], null, ["no point has finished yet"]),
         };
         var mapFile = Path.Combine(_out, "map.json");

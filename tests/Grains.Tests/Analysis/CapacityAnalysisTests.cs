@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Azure.Storage.Blobs;
 using CapacityGrid.Grains.Abstractions.Analysis;
 using CapacityGrid.Grains.Abstractions.Experiments;
@@ -70,9 +71,9 @@ public sealed class CapacityAnalysisTests(GridClusterFixture fixture)
         Assert.Equal(4, afterFirst - before);
         Assert.Equal(0, afterSecond - afterFirst);
         Assert.Equal(
-            first.Points.Select(p => (p.PointId, p.Status, p.TestAccuracy, p.EpochsJson)),
-            second.Points.Select(p => (p.PointId, p.Status, p.TestAccuracy, p.EpochsJson)));
-        Assert.All(second.Points, p => Assert.Equal("finished", p.Status));
+            first.Points.Select(p => (p.PointId, p.Status, p.TestAccuracy, Epochs: JsonSerializer.Serialize(p.Epochs))),
+            second.Points.Select(p => (p.PointId, p.Status, p.TestAccuracy, Epochs: JsonSerializer.Serialize(p.Epochs))));
+        Assert.All(second.Points, p => Assert.Equal(PointStatus.Finished, p.Status));
     }
 
     [Fact]

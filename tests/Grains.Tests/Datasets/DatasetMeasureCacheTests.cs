@@ -1,4 +1,5 @@
 using Azure.Storage.Blobs;
+using CapacityGrid.Grains.Abstractions.Analysis;
 using CapacityGrid.Grains.Abstractions.Experiments;
 using CapacityGrid.Grains.Datasets;
 using CapacityGrid.Grains.Tests.Fixtures;
@@ -24,13 +25,13 @@ public sealed class DatasetMeasureCacheTests(GridClusterFixture fixture) : IDisp
         File.WriteAllLines(path, ["a,b,y", .. Enumerable.Range(0, 40).Select(i => $"{i % 7},{i % 5},{(i % 3 == 0 ? "p" : "q")}")]);
         var measured = await WaitForAsync(cache, spec);
 
-        Assert.Contains("\"error\"", failed);
-        Assert.Contains(path, failed);
-        Assert.DoesNotContain("\"error\"", measured);
-        Assert.Contains("\"samples\":40", measured);
+        Assert.Null(failed.Measures);
+        Assert.Contains(path, failed.Error);
+        Assert.Null(measured.Error);
+        Assert.Equal(40, measured.Measures?.Samples);
         Assert.Equal(measured, cache.TryGet(spec));
     }
 
-    private static Task<string> WaitForAsync(DatasetMeasureCache cache, DatasetSpec spec) =>
+    private static Task<DatasetMeasurement> WaitForAsync(DatasetMeasureCache cache, DatasetSpec spec) =>
         Eventually.NotNullAsync(() => Task.FromResult(cache.TryGet(spec)), TimeSpan.FromMinutes(1), "the dataset's measures");
 }

@@ -1,7 +1,9 @@
-using System.Text.Json;
+using CapacityGrid.Analysis.Measures.Probes;
+using CapacityGrid.Analysis.Training;
 using CapacityGrid.Grains.Abstractions;
 using CapacityGrid.Grains.Abstractions.Analysis;
 using CapacityGrid.Grains.Abstractions.Experiments;
+using CapacityGrid.Grains.Abstractions.Training;
 using CapacityGrid.Grains.Tests.Fixtures;
 
 namespace CapacityGrid.Grains.Tests.Experiments;
@@ -32,18 +34,17 @@ public sealed class CnnGridTests(GridClusterFixture fixture)
         Assert.All(map.Points, row =>
         {
             var channels = row.HiddenWidths[0];
-            Assert.Equal("finished", row.Status);
+            Assert.Equal(PointStatus.Finished, row.Status);
             Assert.Equal(2, row.Depth);
             Assert.Equal(channels * (9 + 1) + (channels * 4 * 8 + 8) + (8 * 3 + 3), row.ParameterCount);
             Assert.Equal(2, row.EpochsDone);
             Assert.InRange(row.TestAccuracy!.Value, 0, 1);
-            var weights = row.Measures!.Value.GetProperty("weights");
-            Assert.Equal(["conv1", "fc1", "out"], weights.GetProperty("layers").EnumerateArray().Select(l => l.GetProperty("name").GetString()));
-            var finalLayers = row.Measures.Value.GetProperty("layers").GetProperty("test").GetProperty("layers").EnumerateArray().ToList();
-            Assert.Equal(["conv1", "fc1"], finalLayers.Select(l => l.GetProperty("name").GetString()));
-            var epochLayers = row.Epochs!.Value.EnumerateArray().Last().GetProperty("layers").EnumerateArray().ToList();
-            Assert.Equal(channels, epochLayers[0].GetProperty("width").GetInt32());
-            Assert.InRange(epochLayers[0].GetProperty("trainSaturation").GetDouble(), 1.0 / channels, 1.0);
+            var measures = Assert.IsType<FinalMeasures>(row.Measures);
+            Assert.Equal(["conv1", "fc1", "out"], measures.Weights.Layers.Select(l => l.Name));
+            Assert.Equal(["conv1", "fc1"], Assert.IsType<FinalLayers>(measures.Layers).Test.Layers.Select(l => l.Name));
+            var epochLayers = Assert.IsAssignableFrom<IReadOnlyList<LayerEpoch>>(Assert.IsAssignableFrom<IReadOnlyList<EpochRow>>(row.Epochs)[^1].Layers);
+            Assert.Equal(channels, epochLayers[0].Width);
+            Assert.InRange(Assert.NotNull(epochLayers[0].TrainSaturation), 1.0 / channels, 1.0);
         });
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CapacityGrid.Analysis.Training;
 using CapacityGrid.Grains.Abstractions;
 using CapacityGrid.Grains.Abstractions.Analysis;
 using CapacityGrid.Grains.Abstractions.Experiments;
@@ -35,18 +36,18 @@ public sealed class EpochLayersTests(GridClusterFixture fixture)
             Assert.Equal(Enumerable.Range(1, Epochs), result.Epochs.Select(e => e.Epoch));
             Assert.All(result.Epochs, epoch =>
             {
-                var layers = JsonDocument.Parse(epoch.LayersJson!).RootElement.EnumerateArray().ToList();
-                Assert.Equal(point.HiddenWidths.Select((_, i) => $"fc{i + 1}"), layers.Select(l => l.GetProperty("name").GetString()));
+                var layers = Assert.IsAssignableFrom<IReadOnlyList<LayerEpoch>>(epoch.Layers);
+                Assert.Equal(point.HiddenWidths.Select((_, i) => $"fc{i + 1}"), layers.Select(l => l.Name));
                 Assert.All(layers, layer =>
                 {
-                    Assert.InRange(layer.GetProperty("trainSaturation").GetDouble(), 1.0 / 8, 1.0);
-                    Assert.InRange(layer.GetProperty("testSaturation").GetDouble(), 1.0 / 8, 1.0);
-                    foreach (var part in new[] { "train", "test" })
+                    Assert.InRange(Assert.NotNull(layer.TrainSaturation), 1.0 / 8, 1.0);
+                    Assert.InRange(Assert.NotNull(layer.TestSaturation), 1.0 / 8, 1.0);
+                    foreach (var (part, information) in new[] { ("train", layer.Train), ("test", layer.Test) })
                     {
-                        var information = layer.GetProperty(part);
-                        Assert.True(information.GetProperty("inputBits").GetDouble() >= 0, $"{part} I(X;T)");
-                        Assert.True(information.GetProperty("labelBits").GetDouble() >= 0, $"{part} I(T;Y)");
-                        Assert.True(information.GetProperty("binnedLabelBits").GetDouble() >= 0, $"{part} binned I(T;Y), tanh");
+                        Assert.NotNull(information);
+                        Assert.True(Assert.NotNull(information.InputBits) >= 0, $"{part} I(X;T)");
+                        Assert.True(Assert.NotNull(information.LabelBits) >= 0, $"{part} I(T;Y)");
+                        Assert.True(Assert.NotNull(information.BinnedLabelBits) >= 0, $"{part} binned I(T;Y), tanh");
                     }
                 });
             });

@@ -53,7 +53,7 @@ public sealed class ExperimentGrainTests(GridClusterFixture fixture)
         Assert.InRange(map.Dataset.LabelEntropyBits, 0.5, Math.Log2(3));
         Assert.All(map.Points, row =>
         {
-            Assert.Equal("finished", row.Status);
+            Assert.Equal(PointStatus.Finished, row.Status);
             Assert.Equal(8L * row.HiddenWidths[0] + row.HiddenWidths[0] + row.HiddenWidths[0] * 3L + 3, row.ParameterCount);
             Assert.InRange(row.TestAccuracy!.Value, 0.34, 1.0);
             Assert.True(row.WeightEntropyBits > 0);

@@ -1,4 +1,5 @@
 using Azure.Storage.Blobs;
+using CapacityGrid.Grains.Abstractions.Serialization;
 using CapacityGrid.Grains.Checkpoints;
 using CapacityGrid.Grains.Training;
 using CapacityGrid.Silo.Hosting;
@@ -65,6 +66,7 @@ public sealed class GridClusterFixture : IAsyncLifetime
             silo.AddCapacityGrid(Configuration(options.SiloName));
             silo.AddIncomingGrainCallFilter<GrainCallCounter>();
         });
+        builder.ConfigureClient(client => client.Services.AddMeasureRecords());
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }

@@ -87,11 +87,11 @@ internal static class ExperimentWatch
     {
         var analysis = grains.GetGrain<IAnalysisGrain>(id);
         var map = await GrainRetry.CallAsync(analysis.BuildCapacityMapAsync, error, cancellationToken);
-        if (map.DatasetMeasuresJson is null)
+        if (map.DatasetMeasures is null)
         {
             await error.WriteLineAsync("capgrid: waiting for the dataset measures (computed once per dataset, then cached)");
         }
-        while (map.DatasetMeasuresJson is null)
+        while (map.DatasetMeasures is null)
         {
             await Task.Delay(PollInterval, cancellationToken);
             map = await GrainRetry.CallAsync(analysis.BuildCapacityMapAsync, error, cancellationToken);

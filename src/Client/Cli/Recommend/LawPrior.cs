@@ -49,7 +49,7 @@ public sealed record LawPrior(string Estimate, double Bits, double MeanLeaveOneO
         IReadOnlyList<(string Estimate, double Coefficient, double Exponent, double Steps)> fits, TabularData raw, SizedShape shape, IReadOnlyList<int> widths, int inputs, int classes)
     {
         var measures = new DatasetMeasurer().Measure(raw);
-        var estimates = DatasetEstimates.FromMeasuresJson(JsonSerializer.Serialize(measures, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+        var estimates = DatasetEstimates.FromMeasures(measures);
         foreach (var (estimate, coefficient, exponent, steps) in fits)
         {
             if (estimates.FirstOrDefault(e => e.Name == estimate)?.Bits is not { } bits || !(bits > 0))

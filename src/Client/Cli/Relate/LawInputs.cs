@@ -1,4 +1,4 @@
-using System.Text.Json;
+using CapacityGrid.Analysis.Capacity;
 using CapacityGrid.Analysis.Capacity.Law;
 using CapacityGrid.Client.Report;
 using CapacityGrid.Grains.Abstractions.Analysis;
@@ -86,12 +86,7 @@ internal static class LawInputs
         return usable.Count == 0 ? 2 : Math.Exp(usable.Average(Math.Log));
     }
 
-    private static double? IntrinsicDimension(CapacityMap map) =>
-        map.DatasetMeasures is { ValueKind: JsonValueKind.Object } measures &&
-        measures.TryGetProperty("intrinsicDimension", out var id) && id.ValueKind == JsonValueKind.Object &&
-        id.TryGetProperty("twoNN", out var twoNN) && twoNN.ValueKind == JsonValueKind.Number
-            ? twoNN.GetDouble()
-            : null;
+    private static double? IntrinsicDimension(CapacityMap map) => DatasetEstimates.IntrinsicDimension(map.DatasetMeasures?.Measures);
 
     /// <summary>Reads a map, turning the report loader's error into the relate command's.</summary>
     public static CapacityMap Read(string path)

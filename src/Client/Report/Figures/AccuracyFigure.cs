@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using CapacityGrid.Grains.Abstractions.Analysis;
+using CapacityGrid.Grains.Abstractions.Training;
 
 namespace CapacityGrid.Client.Report.Figures;
 
@@ -63,7 +64,7 @@ public static class AccuracyFigure
         return new PlotSection(Id, title, caption, Plot.Figure(traces, "parameters (log scale)", "test accuracy", logX: true, layout));
     }
 
-    private static IEnumerable<CapacityMapRow> Finished(CapacityMap map) => map.Points.Where(p => p.Status == "finished" && p.TestAccuracy is not null);
+    private static IEnumerable<CapacityMapRow> Finished(CapacityMap map) => map.Points.Where(p => p.Status == PointStatus.Finished && p.TestAccuracy is not null);
 
     private static string Percent(double fraction) => (fraction * 100).ToString("0.0#", CultureInfo.InvariantCulture) + " pp";
 }

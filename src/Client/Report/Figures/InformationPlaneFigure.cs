@@ -21,7 +21,7 @@ public static class InformationPlaneFigure
         foreach (var configuration in configurations)
         {
             var plane = configuration.PointIds.Where(byId.ContainsKey)
-                .Select(id => (Row: byId[id], Plane: PointMeasures.InformationPlane(byId[id].EpochsJson)))
+                .Select(id => (Row: byId[id], Plane: PointMeasures.InformationPlane(byId[id].Epochs)))
                 .FirstOrDefault(p => p.Plane.Count > 0);
             if (plane.Row is null)
             {
@@ -54,7 +54,7 @@ public static class InformationPlaneFigure
             "matrix-based Rényi I(X;T) against I(T;Y) of each hidden layer on the training part, one marker per finished point.";
         var byId = map.Points.ToDictionary(p => p.PointId);
         var final = configurations
-            .SelectMany(c => c.PointIds.Where(byId.ContainsKey).SelectMany(id => PointMeasures.FinalLayers(byId[id].MeasuresJson, "train")
+            .SelectMany(c => c.PointIds.Where(byId.ContainsKey).SelectMany(id => PointMeasures.FinalLayers(byId[id].Measures?.Layers?.Train)
                 .Select((l, i) => (Key: $"{c.Key} seed {byId[id].Seed}", Index: i, Layer: l))))
             .Where(x => x.Layer.InputBits is not null && x.Layer.LabelBits is not null)
             .ToList();

@@ -21,7 +21,7 @@ public static class LayerBarsFigure
         {
             var probes = configuration.PointIds
                 .Where(byId.ContainsKey)
-                .Select(id => PointMeasures.FinalLayers(byId[id].MeasuresJson, "test"))
+                .Select(id => PointMeasures.FinalLayers(byId[id].Measures?.Layers?.Test))
                 .Where(l => l.Count > 0)
                 .ToList();
             for (var layer = 0; probes.Count > 0 && layer < probes[0].Count; layer++)

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CapacityGrid.Grains.Abstractions.Analysis;
+using CapacityGrid.Grains.Abstractions.Training;
 
 namespace CapacityGrid.Client.Report.Figures;
 
@@ -14,7 +15,7 @@ public static class WeightEntropyFigure
     {
         const string title = "Weight entropy against accuracy";
         const string caption = "Test accuracy of every finished point against the quantized entropy of its final weights in bits (log scale), one series per depth.";
-        var points = map.Points.Where(p => p.Status == "finished" && p.TestAccuracy is not null && p.WeightEntropyBits is > 0).ToList();
+        var points = map.Points.Where(p => p.Status == PointStatus.Finished && p.TestAccuracy is not null && p.WeightEntropyBits is > 0).ToList();
         if (points.Count == 0)
         {
             return PlotSection.Without(Id, title, caption, "No finished point carries a weight entropy yet.");

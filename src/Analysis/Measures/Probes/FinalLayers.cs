@@ -1,9 +1,8 @@
 using CapacityGrid.Analysis.Data;
-using CapacityGrid.Analysis.Measures.Probes;
 using CapacityGrid.Analysis.Models;
 using CapacityGrid.Analysis.Training;
 
-namespace CapacityGrid.Grains.Training;
+namespace CapacityGrid.Analysis.Measures.Probes;
 
 /// <summary>
 /// The layer measures every finished point stores: saturation, representation dimension and information
