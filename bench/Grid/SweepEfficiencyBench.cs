@@ -16,10 +16,14 @@ public static class SweepEfficiencyBench
 {
     private static readonly int[] WideWidths = [4, 8, 12, 16, 24, 32, 40, 48, 56, 64];
 
-    /// <summary>Arguments: <c>[--slots 2] [--only quickstart|wide] [--set Section:Key=value ...]</c>.</summary>
+    /// <summary>
+    /// Arguments: <c>[--slots 2] [--only quickstart|wide] [--checkpoint-every k] [--set Section:Key=value ...]</c>;
+    /// <c>--checkpoint-every</c> sets both grids' <c>training.checkpointEvery</c>, <c>--set</c> a silo setting.
+    /// </summary>
     public static int Run(string[] args)
     {
         var slots = BenchArgs.Int(args, "--slots", 2);
+        int? every = args.Contains("--checkpoint-every") ? BenchArgs.Int(args, "--checkpoint-every", 1) : null;
         var only = Value(args, "--only");
         var settings = new Dictionary<string, string?>();
         for (var i = 0; i < args.Length - 1; i++)
@@ -29,12 +33,13 @@ public static class SweepEfficiencyBench
                 settings[key] = value;
             }
         }
-        return RunAsync(slots, only, settings).GetAwaiter().GetResult();
+        return RunAsync(slots, only, every, settings).GetAwaiter().GetResult();
     }
 
-    private static async Task<int> RunAsync(int slots, string? only, Dictionary<string, string?> settings)
+    private static async Task<int> RunAsync(int slots, string? only, int? every, Dictionary<string, string?> settings)
     {
         var quickstart = SpecParser.ParseFile(QuickstartPath());
+        quickstart = quickstart with { Training = quickstart.Training with { CheckpointEvery = every } };
         var wide = quickstart with
         {
             Name = "wide",
@@ -42,7 +47,7 @@ public static class SweepEfficiencyBench
         };
         var started = Stopwatch.StartNew();
         await using var host = await GridBenchHost.StartRealAsync(slots, 32, settings);
-        Console.WriteLine($"sweep-efficiency: {slots} slots, {Environment.ProcessorCount} cores, settings [{string.Join(", ", settings.Select(s => $"{s.Key}={s.Value}"))}], "
+        Console.WriteLine($"sweep-efficiency: {slots} slots, {Environment.ProcessorCount} cores, checkpoint every {every ?? 1} epoch(s), settings [{string.Join(", ", settings.Select(s => $"{s.Key}={s.Value}"))}], "
             + $"silo and Azurite up in {Seconds(started.Elapsed)} s, load average {BookkeepingBench.LoadAverage()}");
         // Warm-up: JIT, torch's first calls, Azurite's containers; a grid of its own so no dataset is cached.
         await RunGridAsync(host, quickstart with { Name = "warm-up", Grid = quickstart.Grid with { Widths = [3], Depths = [1], Seeds = [1] } }, slots, print: false);
