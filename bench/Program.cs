@@ -18,6 +18,7 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["dataset-measures"] = Printing(DatasetMeasuresBench.Run),
     ["bookkeeping"] = BookkeepingBench.Run,
     ["load"] = LoadBench.Run,
+    ["sweep-efficiency"] = SweepEfficiencyBench.Run,
     ["faults"] = FaultsBench.Run,
     ["sizing"] = CapacityGrid.Bench.Sizing.SizingBench.Run,
 };

@@ -13,8 +13,9 @@ namespace CapacityGrid.Bench.Grid;
 
 /// <summary>
 /// A private Azurite on free loopback ports and one silo in this process, configured as the product's silos
-/// are (grain state in blobs, reminders in tables, slots, placement), but training with
-/// <see cref="FixedTimeTrainingEngine"/>: what the grid costs besides training.
+/// are (grain state in blobs, reminders in tables, slots, placement), training with
+/// <see cref="FixedTimeTrainingEngine"/> (what the grid costs besides training) or, without one, with the
+/// product's TorchSharp engine (<see cref="StartRealAsync"/>).
 /// </summary>
 public sealed class GridBenchHost : IAsyncDisposable
 {
@@ -22,7 +23,7 @@ public sealed class GridBenchHost : IAsyncDisposable
     private readonly AzuriteLauncher _azurite;
     private readonly string _folder;
 
-    private GridBenchHost(IHost host, AzuriteLauncher azurite, string folder, FixedTimeTrainingEngine engine, int slots)
+    private GridBenchHost(IHost host, AzuriteLauncher azurite, string folder, FixedTimeTrainingEngine? engine, int slots)
     {
         _host = host;
         _azurite = azurite;
@@ -34,14 +35,22 @@ public sealed class GridBenchHost : IAsyncDisposable
     /// <summary>Grain references for the silo.</summary>
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
 
-    /// <summary>The silo's trivial engine (its summed training time is the benchmark's ideal).</summary>
-    public FixedTimeTrainingEngine Engine { get; }
+    /// <summary>The silo's trivial engine (its summed training time is the benchmark's ideal); null for the real engine.</summary>
+    public FixedTimeTrainingEngine? Engine { get; }
 
     /// <summary>Training slots of the silo.</summary>
     public int Slots { get; }
 
     /// <summary>Starts Azurite and the silo.</summary>
-    public static async Task<GridBenchHost> StartAsync(FixedTimeTrainingEngine engine, int slots, int pointsInFlight)
+    public static Task<GridBenchHost> StartAsync(FixedTimeTrainingEngine engine, int slots, int pointsInFlight) =>
+        StartCoreAsync(engine, slots, pointsInFlight, new Dictionary<string, string?>());
+
+    /// <summary>Starts Azurite and a silo that trains with the product's TorchSharp engine; <paramref name="settings"/> add configuration.</summary>
+    public static Task<GridBenchHost> StartRealAsync(int slots, int pointsInFlight, IReadOnlyDictionary<string, string?> settings) =>
+        StartCoreAsync(null, slots, pointsInFlight, settings);
+
+    private static async Task<GridBenchHost> StartCoreAsync(
+        FixedTimeTrainingEngine? engine, int slots, int pointsInFlight, IReadOnlyDictionary<string, string?> settings)
     {
         var folder = Directory.CreateTempSubdirectory("capgrid-bench-").FullName;
         var azurite = await AzuriteLauncher.StartOnFreePortsAsync(Path.Combine(folder, "azurite"));
@@ -52,11 +61,15 @@ public sealed class GridBenchHost : IAsyncDisposable
             [$"{TrainingSlotOptions.Section}:{nameof(TrainingSlotOptions.Slots)}"] = slots.ToString(CultureInfo.InvariantCulture),
             [$"{TrainingSlotOptions.Section}:{nameof(TrainingSlotOptions.PointsInFlight)}"] = pointsInFlight.ToString(CultureInfo.InvariantCulture),
         });
+        builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Orleans", LogLevel.Error);
-        builder.Services.AddSingleton<ITrainingEngine>(engine);
+        if (engine is not null)
+        {
+            builder.Services.AddSingleton<ITrainingEngine>(engine);
+        }
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(AzuriteLauncher.FreePort(), AzuriteLauncher.FreePort())
             .AddCapacityGrid(builder.Configuration));

@@ -66,8 +66,9 @@ public sealed record GridSpec(
 
 /// <summary>
 /// How each grid point trains. <c>EarlyStopping</c> is off when absent. <c>Device</c> is <c>auto</c> when absent
-/// (CUDA where the silo's TorchSharp sees a GPU, else the CPU), or <c>cpu</c> or <c>cuda</c>. Both are left out of
-/// the JSON when absent, so point ids of specs without them stay as they were.
+/// (CUDA where the silo's TorchSharp sees a GPU, else the CPU), or <c>cpu</c> or <c>cuda</c>. <c>CheckpointEvery</c>
+/// k writes a point's checkpoint every k-th epoch and at its last (absent: every epoch); a run that stops resumes from
+/// the last one written. All three are left out of the JSON when absent, so point ids of specs without them stay as they were.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("capacitygrid.training-spec")]
 public sealed record TrainingSpec(
@@ -78,7 +79,8 @@ public sealed record TrainingSpec(
     [property: Id(4)] double Momentum = 0.9,
     [property: Id(5)] double WeightDecay = 0,
     [property: Id(6), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] EarlyStoppingSpec? EarlyStopping = null,
-    [property: Id(7), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Device = null);
+    [property: Id(7), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Device = null,
+    [property: Id(8), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? CheckpointEvery = null);
 
 /// <summary>
 /// Stop a point when its validation loss has not improved by more than <c>MinDelta</c> nats for <c>Patience</c>

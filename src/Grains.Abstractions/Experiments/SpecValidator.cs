@@ -263,6 +263,10 @@ public static partial class SpecValidator
         {
             throw new SpecException("training.device", $"unknown device '{t.Device}' (expected auto, cpu or cuda)");
         }
+        if (t.CheckpointEvery is { } every)
+        {
+            Positive("training.checkpointEvery", every, 100_000);
+        }
     }
 
     private static void Positive(string field, int value, int max)

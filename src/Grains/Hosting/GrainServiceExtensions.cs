@@ -30,6 +30,11 @@ public static class GrainServiceExtensions
             .Validate(o => o.SlotMemory is null or { Bytes: > 0 }, "Training:SlotMemory must be a positive size (e.g. 4GiB)")
             .Validate(o => o.MultiplyAddsPerSecond is null or > 0, "Training:MultiplyAddsPerSecond must be positive")
             .ValidateOnStart();
+        services.AddOptions<FinalProbeOptions>().Bind(configuration.GetSection(FinalProbeOptions.Section))
+            .Validate(o => o.SaturationSamples >= 1, "Training:FinalProbe:SaturationSamples must be at least 1")
+            .Validate(o => o.InformationSamples >= 3, "Training:FinalProbe:InformationSamples must be at least 3")
+            .Validate(o => o.RenyiSamples >= 2, "Training:FinalProbe:RenyiSamples must be at least 2")
+            .ValidateOnStart();
         services.AddSingleton(sp => Blobs(
             sp.GetRequiredService<IOptions<GridStorageOptions>>().Value,
             sp.GetRequiredService<ILoggerFactory>().CreateLogger<StorageRetryWarningPolicy>()));

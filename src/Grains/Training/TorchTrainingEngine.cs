@@ -18,8 +18,10 @@ namespace CapacityGrid.Grains.Training;
 /// epoch as the spec's measures say, and probes the final model's layers. Points of one MLP shape that differ only
 /// in their seed can be trained together as one stack (<see cref="BatchedMlpTrainer"/>).
 /// </summary>
-public sealed class TorchTrainingEngine(IOptions<TrainingSlotOptions> options) : ITrainingEngine, IBatchTrainingEngine
+public sealed class TorchTrainingEngine(IOptions<TrainingSlotOptions> options, IOptions<FinalProbeOptions> finalProbe) : ITrainingEngine, IBatchTrainingEngine
 {
+    private readonly LayerProbeOptions _finalProbe = finalProbe.Value.ToProbeOptions();
+
     // Saturation over a fixed subsample of each part: every row costs about half an epoch's training on a
     // 784-256-256-10 MLP; `bench -- tracking` measures this setting (docs/benchmarks.md).
     private const int TrackedSaturationRows = 2048;
@@ -103,14 +105,14 @@ public sealed class TorchTrainingEngine(IOptions<TrainingSlotOptions> options) :
             t.Device ?? "auto");
     }
 
-    private static PointCompletion Completion(IModelSpec spec, TrainOutcome outcome, byte[]? last, DataSplit data, CancellationToken cancellationToken)
+    private PointCompletion Completion(IModelSpec spec, TrainOutcome outcome, byte[]? last, DataSplit data, CancellationToken cancellationToken)
     {
         if (outcome.DivergedAtEpoch is { } at)
         {
             return new PointCompletion(PointStatus.Diverged, outcome.ParameterCount, null, $"loss became NaN or infinite in epoch {at}");
         }
         var measuring = Stopwatch.GetTimestamp();
-        var layers = last is null ? null : FinalLayers.Probe(spec, last, data, cancellationToken);
+        var layers = last is null ? null : FinalLayers.Probe(spec, last, data, cancellationToken, _finalProbe);
         var weights = WeightMeasures.Of(outcome.Weights);
         return new PointCompletion(PointStatus.Finished, outcome.ParameterCount, weights.EntropyBits, null,
             new FinalMeasures(weights, layers),

@@ -127,8 +127,9 @@ public sealed class TrainerGrain(
         state.State.Epochs.Add(metrics);
         state.State.EpochsTrained++;
         // The last planned epoch is written with the completion that follows it: a crash in between redoes
-        // that one epoch (its checkpoint is already stored), as a crash during it would.
-        if (state.State.Request is not { } request || metrics.Epoch < request.Training.Epochs)
+        // that one epoch (its checkpoint is already stored), as a crash during it would. An epoch without a
+        // checkpoint (training.checkpointEvery) is written with the next one that has one: a resume starts there anyway.
+        if ((state.State.Request is not { } request || metrics.Epoch < request.Training.Epochs) && metrics.CheckpointBlob.Length > 0)
         {
             await state.WriteStateAsync();
         }
@@ -210,7 +211,7 @@ public sealed class TrainerGrain(
         state.State.Attempts++;
         await state.WriteStateAsync();
         // Every checkpointed epoch, newest first: the run falls back past any that is corrupt or missing.
-        var resume = state.State.Epochs.Select(e => new ResumeFrom(e.Epoch, e.CheckpointBlob)).Reverse().ToArray();
+        var resume = state.State.Epochs.Where(e => e.CheckpointBlob.Length > 0).Select(e => new ResumeFrom(e.Epoch, e.CheckpointBlob)).Reverse().ToArray();
         _cancel?.Dispose();
         _cancel = new CancellationTokenSource();
         _run = runner.RunAsync(state.State.Request!, resume, new TrainerReporter(this.AsReference<ITrainerGrain>(), state.State.Attempts), _cancel.Token);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Training;
+using CapacityGrid.Grains.Abstractions.Experiments;
 using CapacityGrid.Grains.Abstractions.Training;
 using CapacityGrid.Grains.Checkpoints;
 using CapacityGrid.Grains.Datasets;
@@ -14,7 +15,8 @@ namespace CapacityGrid.Grains.Training;
 /// <summary>
 /// Runs a grid point's training off the Orleans scheduler: the <see cref="ITrainingEngine"/> trains on a
 /// dedicated thread while the point holds a slot, while an async loop writes each epoch's checkpoint to blob storage and then reports the epoch to
-/// the trainer grain, so a reported epoch always has its checkpoint. A point from scratch that gets a slot takes
+/// the trainer grain, so a reported epoch always has its checkpoint (with <see cref="TrainingSpec.CheckpointEvery"/> k,
+/// only every k-th epoch and the run's last have one; the others are reported with an empty blob name). A point from scratch that gets a slot takes
 /// waiting points of its <see cref="IBatchTrainingEngine.BatchKey"/> off the <see cref="BatchBoard"/> (up to
 /// <see cref="TrainingSlotOptions.MaxBatchedPoints"/> in all) and trains them with it as one stack; each taken
 /// point's own run still writes its checkpoints and reports to its own grain.
@@ -273,21 +275,24 @@ public sealed partial class TrainingRunner(
             TaskScheduler.Default);
     }
 
-    // Writes each epoch's checkpoint to blob storage, then reports the epoch to the trainer grain.
+    // Writes each epoch's checkpoint to blob storage (or every k-th, see CheckpointEpochs), then reports the epoch to the trainer grain.
     private async Task DrainAsync(
         TrainRequest request, DataSplit data, ChannelReader<EpochReport> reports, TrainerReporter reportTo, PointPhases phases, CancellationToken cancellationToken)
     {
-        await foreach (var report in reports.ReadAllAsync(cancellationToken))
+        await foreach (var (report, checkpointed) in CheckpointEpochs(reports.ReadAllAsync(cancellationToken), request.Training.CheckpointEvery ?? 1))
         {
             using var epochActivity = GridTelemetry.Source.StartActivity("epoch");
             epochActivity?.SetTag("capgrid.epoch", report.Epoch);
             epochActivity?.SetTag("capgrid.train_loss", report.TrainLoss);
             epochActivity?.SetTag("capgrid.test_accuracy", report.TestAccuracy);
-            string blob;
-            using (GridTelemetry.Source.StartActivity("checkpoint-write"))
-            using (phases.Measure(PointPhases.CheckpointWrite))
+            var blob = "";
+            if (checkpointed)
             {
-                blob = await checkpoints.WriteAsync(request.ExperimentId, request.Point.PointId, report.Epoch, report.Checkpoint, cancellationToken);
+                using (GridTelemetry.Source.StartActivity("checkpoint-write"))
+                using (phases.Measure(PointPhases.CheckpointWrite))
+                {
+                    blob = await checkpoints.WriteAsync(request.ExperimentId, request.Point.PointId, report.Epoch, report.Checkpoint, cancellationToken);
+                }
             }
             if (report.Phases is { } split)
             {
@@ -298,13 +303,38 @@ public sealed partial class TrainingRunner(
             }
             GridTelemetry.Epochs.Add(1);
             GridTelemetry.Samples.Add(data.Train.Samples);
-            GridTelemetry.CheckpointBytes.Add(report.Checkpoint.Length);
+            GridTelemetry.CheckpointBytes.Add(checkpointed ? report.Checkpoint.Length : 0);
             using (phases.Measure(PointPhases.Report))
             {
                 await reportTo.ReportEpochAsync(new EpochMetrics(
                     report.Epoch, report.TrainLoss, report.TrainAccuracy, report.TestLoss, report.TestAccuracy, report.Duration, blob,
                     report.Layers), phases.ToSeconds());
             }
+        }
+    }
+
+    // Each epoch with whether its checkpoint is written: every epoch for k = 1; else every k-th and the run's last. An
+    // epoch then waits for the next: only that shows it is not the last (early stopping, divergence or a failure can
+    // end a run early). A cancelled run's held epoch is dropped: it was not recorded, so a resume redoes it.
+    private static async IAsyncEnumerable<(EpochReport Report, bool Checkpointed)> CheckpointEpochs(IAsyncEnumerable<EpochReport> reports, int every)
+    {
+        EpochReport? held = null;
+        await foreach (var report in reports)
+        {
+            if (every == 1)
+            {
+                yield return (report, true);
+                continue;
+            }
+            if (held is not null)
+            {
+                yield return (held, held.Epoch % every == 0);
+            }
+            held = report;
+        }
+        if (held is not null)
+        {
+            yield return (held, true);
         }
     }
 

@@ -15,7 +15,7 @@ public sealed class BatchKeyTests
 
     private static readonly DatasetSpec Dataset = new("teacher", InputDim: 12, TeacherHidden: [8], Classes: 3, Samples: 200, Seed: 1);
 
-    private readonly TorchTrainingEngine _engine = new(Options.Create(new TrainingSlotOptions()));
+    private readonly TorchTrainingEngine _engine = new(Options.Create(new TrainingSlotOptions()), Options.Create(new FinalProbeOptions()));
 
     private static TrainRequest Request(GridPoint point, TrainingSpec? training = null, string experiment = "e") =>
         new(experiment, point, Dataset, training ?? new TrainingSpec(2));
