@@ -1,3 +1,4 @@
+using CapacityGrid.Analysis.Measures.Probes;
 using CapacityGrid.Analysis.Training;
 using CapacityGrid.Grains.Abstractions.Experiments;
 using CapacityGrid.Grains.Datasets;

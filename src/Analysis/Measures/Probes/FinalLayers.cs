@@ -7,14 +7,14 @@ namespace CapacityGrid.Analysis.Measures.Probes;
 /// <summary>
 /// The layer measures every finished point stores: saturation, representation dimension and information
 /// of each hidden layer of the final model, on the training part and on the test part separately (eval mode,
-/// the two passes kept apart). Subsampled (<see cref="FinalProbeOptions"/>) so the probe stays a small fraction of the training cost.
+/// the two passes kept apart). Subsampled (the silo's Training:FinalProbe settings) so the probe stays a small fraction of the training cost.
 /// </summary>
 /// <param name="Train">The probe over (a subsample of) the training part.</param>
 /// <param name="Test">The probe over (a subsample of) the test part, with the training probe's kernel widths.</param>
 public sealed record FinalLayers(ProbeReport Train, ProbeReport Test)
 {
-    /// <summary>The probe settings of a grid point by default (<see cref="FinalProbeOptions"/>' defaults).</summary>
-    public static LayerProbeOptions Options { get; } = new FinalProbeOptions().ToProbeOptions();
+    /// <summary>The probe settings of a grid point by default (the silo's Training:FinalProbe defaults).</summary>
+    public static LayerProbeOptions Options { get; } = new() { SaturationSamples = 4096, InformationSamples = 1000, RenyiSamples = 200 };
 
     /// <summary>Probes the model of a training checkpoint (<see cref="CheckpointFormat"/>) with <paramref name="options"/> (null: <see cref="Options"/>).</summary>
     public static FinalLayers Probe(IModelSpec spec, byte[] checkpoint, DataSplit data, CancellationToken cancellationToken, LayerProbeOptions? options = null)
