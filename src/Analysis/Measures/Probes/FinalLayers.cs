@@ -13,8 +13,20 @@ namespace CapacityGrid.Analysis.Measures.Probes;
 /// <param name="Test">The probe over (a subsample of) the test part, with the training probe's kernel widths.</param>
 public sealed record FinalLayers(ProbeReport Train, ProbeReport Test)
 {
+    /// <summary>Default rows the saturation covariance is accumulated over.</summary>
+    public const int SaturationSamples = 4096;
+
+    /// <summary>Default rows for the TwoNN dimension and binned information.</summary>
+    public const int InformationSamples = 1000;
+
+    /// <summary>Default rows for the matrix-based Rényi measures.</summary>
+    public const int RenyiSamples = 200;
+
     /// <summary>The probe settings of a grid point by default (the silo's Training:FinalProbe defaults).</summary>
-    public static LayerProbeOptions Options { get; } = new() { SaturationSamples = 4096, InformationSamples = 1000, RenyiSamples = 200 };
+    public static LayerProbeOptions Options { get; } = new()
+    {
+        SaturationSamples = SaturationSamples, InformationSamples = InformationSamples, RenyiSamples = RenyiSamples,
+    };
 
     /// <summary>Probes the model of a training checkpoint (<see cref="CheckpointFormat"/>) with <paramref name="options"/> (null: <see cref="Options"/>).</summary>
     public static FinalLayers Probe(IModelSpec spec, byte[] checkpoint, DataSplit data, CancellationToken cancellationToken, LayerProbeOptions? options = null)
