@@ -13,19 +13,22 @@ namespace CapacityGrid.Silo.Storage;
 public sealed class AzuriteLauncher : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
-    // Azurite saves its metadata every 5 s while dirty, and after SIGTERM it refuses new requests but may
-    // wait indefinitely for clients to hang up; 6 s after SIGTERM every write has been saved, so a hard
-    // kill then loses nothing.
+    // After SIGTERM Azurite closes its three services, saving each one's metadata, and says so; it then may not
+    // exit while idle keep-alive connections stay open. Once all three have said so, a kill loses nothing.
+    // If they never do (a close failed, say), 6 s after SIGTERM every write has been saved anyway (it saves
+    // every 5 s while dirty).
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(6);
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, bool> StartedProcesses = new();
     private readonly Process? _process;
     private readonly StringBuilder _output;
+    private readonly AzuriteShutdownWatch _shutdown;
 
-    private AzuriteLauncher(Process? process, string connectionString, StringBuilder output)
+    private AzuriteLauncher(Process? process, string connectionString, StringBuilder output, AzuriteShutdownWatch shutdown)
     {
         _process = process;
         ConnectionString = connectionString;
         _output = output;
+        _shutdown = shutdown;
     }
 
     /// <summary>The connection string to use: the configured one, or that of the Azurite started here.</summary>
@@ -44,7 +47,7 @@ public sealed class AzuriteLauncher : IAsyncDisposable
         var endpoint = StorageEndpoint.Parse(connectionString);
         if (!endpoint.IsLoopback || await AnswersAsync(endpoint.Blob, cancellationToken))
         {
-            return new AzuriteLauncher(null, connectionString, new StringBuilder());
+            return new AzuriteLauncher(null, connectionString, new StringBuilder(), new AzuriteShutdownWatch());
         }
         var queue = endpoint.Queue?.Port ?? FreePort();
         var table = endpoint.Table?.Port ?? FreePort();
@@ -106,11 +109,12 @@ public sealed class AzuriteLauncher : IAsyncDisposable
         {
             throw new AzuriteUnavailableException($"could not start Azurite ({executable}): {e.Message}; is Node 20 installed?");
         }
-        process.OutputDataReceived += (_, e) => Append(output, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
+        var shutdown = new AzuriteShutdownWatch();
+        process.OutputDataReceived += (_, e) => Received(output, shutdown, e.Data);
+        process.ErrorDataReceived += (_, e) => Received(output, shutdown, e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var launcher = new AzuriteLauncher(process, connectionString, output);
+        var launcher = new AzuriteLauncher(process, connectionString, output, shutdown);
         StartedProcesses[process.Id] = true;
 
         // Azurite opens its blob, queue and table servers one after another; callers use all three (Orleans
@@ -199,7 +203,14 @@ public sealed class AzuriteLauncher : IAsyncDisposable
             {
                 _process.Kill(entireProcessTree: true);
             }
-            await _process.WaitForExitAsync().WaitAsync(StopTimeout);
+            var exited = _process.WaitForExitAsync();
+            await Task.WhenAny(exited, _shutdown.AllClosed).WaitAsync(StopTimeout);
+            if (!exited.IsCompleted)
+            {
+                // Every service has closed and saved: what keeps Azurite alive is idle connections.
+                _process.Kill(entireProcessTree: true);
+                await exited.WaitAsync(StopTimeout);
+            }
         }
         catch (TimeoutException)
         {
@@ -212,12 +223,13 @@ public sealed class AzuriteLauncher : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static void Append(StringBuilder output, string? line)
+    private static void Received(StringBuilder output, AzuriteShutdownWatch shutdown, string? line)
     {
         if (line is null)
         {
             return;
         }
+        shutdown.Observe(line);
         lock (output)
         {
             if (output.Length < 16_384)
