@@ -7,6 +7,7 @@ using Azure.Storage.Blobs;
 using CapacityGrid.Analysis.Measures.Dataset;
 using CapacityGrid.Grains.Abstractions.Analysis;
 using CapacityGrid.Grains.Abstractions.Experiments;
+using CapacityGrid.Grains.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace CapacityGrid.Grains.Datasets;
@@ -16,7 +17,7 @@ namespace CapacityGrid.Grains.Datasets;
 /// <c>capgrid-datasets</c>, one JSON blob per dataset spec), computed on the thread pool the first time
 /// they are asked for. A dataset of 60,000 images takes a minute or two, so callers ask without waiting.
 /// </summary>
-public sealed partial class DatasetMeasureCache(BlobServiceClient blobs, ILogger<DatasetMeasureCache> logger)
+public sealed partial class DatasetMeasureCache(BlobServiceClient blobs, NativeWork work, ILogger<DatasetMeasureCache> logger)
 {
     /// <summary>The blob container of cached dataset measures.</summary>
     public const string Container = "capgrid-datasets";
@@ -33,8 +34,8 @@ public sealed partial class DatasetMeasureCache(BlobServiceClient blobs, ILogger
     {
         var key = Key(spec);
         // Minutes of CPU for a large dataset: a thread of its own, not the thread pool's.
-        var lazy = _measures.GetOrAdd(key, k => new Lazy<Task<Measured>>(() => Task.Factory.StartNew(
-            () => LoadOrComputeAsync(k, spec), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap()));
+        var lazy = _measures.GetOrAdd(key, k => new Lazy<Task<Measured>>(() => work.Track(Task.Factory.StartNew(
+            () => LoadOrComputeAsync(k, spec), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap())));
         var task = lazy.Value;
         if (!task.IsCompletedSuccessfully)
         {
@@ -62,7 +63,7 @@ public sealed partial class DatasetMeasureCache(BlobServiceClient blobs, ILogger
         DatasetMeasures measures;
         try
         {
-            measures = new DatasetMeasurer().Measure(DatasetCache.LoadRaw(spec));
+            measures = new DatasetMeasurer().Measure(DatasetCache.LoadRaw(spec), work.Stopping);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException)
         {

@@ -41,6 +41,8 @@ public static class GrainServiceExtensions
         services.AddSingleton<CheckpointStore>();
         services.AddSingleton<DatasetCache>();
         services.AddSingleton<DatasetMeasureCache>();
+        services.AddSingleton<NativeWork>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, NativeWorkShutdown>();
         services.AddSingleton<GridSizeCheck>();
         services.TryAddSingleton<ITrainingEngine, TorchTrainingEngine>();
         services.AddSingleton<TrainingRunner>();

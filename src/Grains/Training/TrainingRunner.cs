@@ -29,6 +29,7 @@ public sealed partial class TrainingRunner(
     BatchBoard board,
     IOptions<TrainingSlotOptions> options,
     TimeProvider time,
+    NativeWork work,
     ILogger<TrainingRunner> logger)
 {
     /// <summary>
@@ -36,7 +37,7 @@ public sealed partial class TrainingRunner(
     /// from the newest intact checkpoint of <paramref name="resume"/> (newest first; empty: from scratch).
     /// </summary>
     public Task RunAsync(TrainRequest request, IReadOnlyList<ResumeFrom> resume, TrainerReporter reportTo, CancellationToken cancellationToken) =>
-        Task.Run(() => RunCoreAsync(request, resume, reportTo, cancellationToken), CancellationToken.None);
+        work.Track(Task.Run(() => RunCoreAsync(request, resume, reportTo, cancellationToken), CancellationToken.None));
 
     private async Task RunCoreAsync(TrainRequest request, IReadOnlyList<ResumeFrom> resume, TrainerReporter reportTo, CancellationToken cancellationToken)
     {

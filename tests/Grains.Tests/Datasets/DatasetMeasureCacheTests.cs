@@ -1,3 +1,4 @@
+using CapacityGrid.Grains.Hosting;
 using Azure.Storage.Blobs;
 using CapacityGrid.Grains.Abstractions.Analysis;
 using CapacityGrid.Grains.Abstractions.Experiments;
@@ -19,7 +20,7 @@ public sealed class DatasetMeasureCacheTests(GridClusterFixture fixture) : IDisp
     {
         var path = Path.Combine(_folder, "late.csv");
         var spec = new DatasetSpec("csv", path);
-        var cache = new DatasetMeasureCache(new BlobServiceClient(fixture.ConnectionString), NullLogger<DatasetMeasureCache>.Instance);
+        var cache = new DatasetMeasureCache(new BlobServiceClient(fixture.ConnectionString), new NativeWork(), NullLogger<DatasetMeasureCache>.Instance);
 
         var failed = await WaitForAsync(cache, spec);
         File.WriteAllLines(path, ["a,b,y", .. Enumerable.Range(0, 40).Select(i => $"{i % 7},{i % 5},{(i % 3 == 0 ? "p" : "q")}")]);
