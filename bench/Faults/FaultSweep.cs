@@ -1,6 +1,7 @@
-using System.Text.Json;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using CapacityGrid.Client.Report;
+using CapacityGrid.Grains.Abstractions.Analysis;
 using CapacityGrid.Grains.Hosting;
 
 namespace CapacityGrid.Bench.Faults;
@@ -17,7 +18,7 @@ public sealed class FaultSweep(LocalCluster cluster, string spec, string outDir,
     private readonly Random _random = new(7);
 
     /// <summary>A sweep after its fault: how many faults were injected, how capgrid ended, the map it wrote.</summary>
-    public sealed record Faulted(int Count, Capgrid.Result Result, JsonElement? Map, string Note, IReadOnlyDictionary<string, int> Corrupted);
+    public sealed record Faulted(int Count, Capgrid.Result Result, CapacityMap? Map, string Note, IReadOnlyDictionary<string, int> Corrupted);
 
     private int EpochsTotal => epochs * points;
 
@@ -146,7 +147,7 @@ public sealed class FaultSweep(LocalCluster cluster, string spec, string outDir,
     {
         var result = await watch.WaitAsync(SweepTimeout);
         var path = Path.Combine(outDir, id, "capacity-map.json");
-        JsonElement? map = File.Exists(path) ? JsonDocument.Parse(await File.ReadAllTextAsync(path)).RootElement.Clone() : null;
+        var map = File.Exists(path) ? CapacityMapFile.Read(path) : null;
         return new Faulted(count, result, map, note, new Dictionary<string, int>());
     }
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
+using CapacityGrid.Grains.Abstractions.Analysis;
 
 namespace CapacityGrid.Bench.Faults;
 
@@ -52,7 +52,7 @@ public static class FaultsBench
         return outcomes.All(o => o.Check?.Passed == true) ? 0 : 1;
     }
 
-    private static async Task<FaultOutcome> Measure(string name, Func<Task<FaultSweep.Faulted>> fault, JsonElement reference)
+    private static async Task<FaultOutcome> Measure(string name, Func<Task<FaultSweep.Faulted>> fault, CapacityMap reference)
     {
         Console.WriteLine($"== {name}");
         var watch = Stopwatch.StartNew();

@@ -1,9 +1,10 @@
-using System.Text.Json;
+using CapacityGrid.Grains.Abstractions.Analysis;
+using CapacityGrid.Grains.Abstractions.Training;
 
 namespace CapacityGrid.Bench.Faults;
 
 /// <summary>
-/// The checks after a fault, read from the capacity map the CLI wrote (each point's epochs and its
+/// The checks after a fault, read from the capacity map the CLI wrote (through the typed reader the report uses) (each point's epochs and its
 /// <c>history</c>) against the map of an uninterrupted run of the same spec.
 /// </summary>
 public sealed record MapCheck(
@@ -27,15 +28,16 @@ public sealed record MapCheck(
     /// <paramref name="allowedRetrained"/> of its checkpointed epochs (a corrupt checkpoint's); beyond that, each
     /// interruption may redo only the epoch in flight, which was never checkpointed.
     /// </summary>
-    public static MapCheck Of(JsonElement map, JsonElement baseline, int epochs, Func<string, int> allowedRetrained)
+    public static MapCheck Of(CapacityMap map, CapacityMap baseline, int epochs, Func<string, int> allowedRetrained)
     {
-        var points = Points(map);
-        var expected = Points(baseline);
-        var completed = points.Count == expected.Count && points.Values.All(p => p.GetProperty("status").GetString() == "finished");
+        var points = map.Points.ToDictionary(p => p.PointId);
+        var expected = baseline.Points.ToDictionary(p => p.PointId);
+        var completed = points.Count == expected.Count && points.Values.All(p => p.Status == PointStatus.Finished);
         var lost = points.Values.Any(p => !EpochNumbers(p).SequenceEqual(Enumerable.Range(1, epochs)));
-        var twice = points.Values.Any(p => History(p).GetProperty("completions").GetInt32() != 1);
-        var interruptions = points.Values.Sum(p => History(p).GetProperty("runs").GetInt32() - 1);
-        var retrained = points.ToDictionary(p => p.Key, p => History(p.Value).GetProperty("epochsTrained").GetInt32() - epochs);
+        // A point without its history cannot show it completed once.
+        var twice = points.Values.Any(p => p.History?.Completions != 1);
+        var interruptions = points.Values.Sum(p => (p.History?.Runs ?? 1) - 1);
+        var retrained = points.ToDictionary(p => p.Key, p => (p.Value.History?.EpochsTrained ?? epochs) - epochs);
         var within = retrained.All(r => r.Value <= allowedRetrained(r.Key));
         var difference = 0.0;
         var equal = completed;
@@ -46,22 +48,21 @@ public sealed record MapCheck(
                 equal = false;
                 continue;
             }
-            foreach (var (a, b) in point.GetProperty("epochs").EnumerateArray().Zip(reference.GetProperty("epochs").EnumerateArray()))
+            foreach (var (a, b) in (point.Epochs ?? []).Zip(reference.Epochs ?? []))
             {
-                foreach (var key in new[] { "trainAccuracy", "testAccuracy", "trainLoss", "testLoss" })
+                difference = new[]
                 {
-                    difference = Math.Max(difference, Math.Abs(a.GetProperty(key).GetDouble() - b.GetProperty(key).GetDouble()));
-                }
+                    Difference(a.TrainAccuracy, b.TrainAccuracy), Difference(a.TestAccuracy, b.TestAccuracy),
+                    Difference(a.TrainLoss, b.TrainLoss), Difference(a.TestLoss, b.TestLoss),
+                }.Append(difference).Max();
             }
         }
         return new MapCheck(completed, !lost, !twice, interruptions, retrained.Values.Sum(), within, equal && difference <= Tolerance, difference);
     }
 
-    private static Dictionary<string, JsonElement> Points(JsonElement map) =>
-        map.GetProperty("points").EnumerateArray().ToDictionary(p => p.GetProperty("pointId").GetString()!);
+    private static List<int> EpochNumbers(CapacityMapRow point) => [.. (point.Epochs ?? []).Select(e => e.Epoch)];
 
-    private static List<int> EpochNumbers(JsonElement point) =>
-        [.. point.GetProperty("epochs").EnumerateArray().Select(e => e.GetProperty("epoch").GetInt32())];
-
-    private static JsonElement History(JsonElement point) => point.GetProperty("history");
+    // A measure one map has and the other lacks differs without bound.
+    private static double Difference(double? a, double? b) =>
+        a is { } x && b is { } y ? Math.Abs(x - y) : a == b ? 0 : double.PositiveInfinity;
 }

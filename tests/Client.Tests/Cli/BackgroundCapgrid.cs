@@ -61,18 +61,18 @@ public sealed class BackgroundCapgrid : IAsyncDisposable
     }
 
     /// <summary>Waits until stderr satisfies <paramref name="condition"/>; fails after <paramref name="timeout"/> or if capgrid ends first.</summary>
-    public async Task WaitForLogAsync(Func<string, bool> condition, TimeSpan timeout)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition(Log))
-        {
-            if (clock.Elapsed > timeout || _process.HasExited)
+    public Task WaitForLogAsync(Func<string, bool> condition, TimeSpan timeout) =>
+        Eventually.ValueAsync(
+            () =>
             {
-                throw new TimeoutException($"capgrid's log never showed what the test waits for{(_process.HasExited ? $" (it exited with {_process.ExitCode})" : "")}:\n{Log}");
-            }
-            await Task.Delay(200, TestContext.Current.CancellationToken);
-        }
-    }
+                var log = Log;
+                if (!condition(log) && _process.HasExited)
+                {
+                    Assert.Fail($"capgrid exited with {_process.ExitCode} before its log showed what the test waits for:\n{log}");
+                }
+                return Task.FromResult(log);
+            },
+            condition, timeout, "capgrid's log showing what the test waits for", TimeSpan.FromMilliseconds(200));
 
     /// <summary>The exit code and stdout once capgrid has ended, or null if it still runs after <paramref name="timeout"/>.</summary>
     public async Task<(int ExitCode, string Output)?> WaitForExitAsync(TimeSpan timeout)

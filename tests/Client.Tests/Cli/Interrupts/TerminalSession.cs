@@ -38,19 +38,19 @@ public sealed class TerminalSession : IAsyncDisposable
     /// <summary>Presses Ctrl-C in the terminal.</summary>
     public Task PressCtrlCAsync() => TmuxAsync("send-keys", "C-c");
 
-    /// <summary>Waits until the log satisfies <paramref name="condition"/>; fails after <paramref name="timeout"/>.</summary>
-    public async Task WaitForLogAsync(Func<string, bool> condition, TimeSpan timeout)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition(Log))
-        {
-            if (clock.Elapsed > timeout || File.Exists(_exit))
+    /// <summary>Waits until the log satisfies <paramref name="condition"/>; fails after <paramref name="timeout"/> or if capgrid ends first.</summary>
+    public Task WaitForLogAsync(Func<string, bool> condition, TimeSpan timeout) =>
+        Eventually.ValueAsync(
+            () =>
             {
-                throw new TimeoutException($"the log never showed what the test waits for:\n{Log}");
-            }
-            await Task.Delay(200, TestContext.Current.CancellationToken);
-        }
-    }
+                var log = Log;
+                if (!condition(log) && File.Exists(_exit))
+                {
+                    Assert.Fail($"capgrid ended before its log showed what the test waits for:\n{log}");
+                }
+                return Task.FromResult(log);
+            },
+            condition, timeout, "the log showing what the test waits for", TimeSpan.FromMilliseconds(200));
 
     /// <summary>capgrid's exit code and how long it took to end, or null if it had not ended within <paramref name="timeout"/>.</summary>
     public async Task<(int ExitCode, TimeSpan After)?> WaitForExitAsync(TimeSpan timeout)
