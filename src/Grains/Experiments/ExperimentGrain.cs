@@ -23,7 +23,7 @@ public sealed class ExperimentGrain(
     TimeProvider time,
     IClusterMembershipService membership,
     ISiloMetadataCache siloMetadata,
-    GridSizeCheck sizeCheck) : Grain, IExperimentGrain, IRemindable
+    GridSizeCheck sizeCheck) : Grain, IExperimentGrain, IExperimentProgressGrain, IRemindable
 {
     private const string KeepAliveReminder = "keep-alive";
     private const int CheckFanOut = 32;
