@@ -4,11 +4,18 @@ using CapacityGrid.Grains.Abstractions.Analysis;
 using CapacityGrid.Grains.Abstractions.Experiments;
 using CapacityGrid.Grains.Abstractions.Training;
 using CapacityGrid.Grains.Datasets;
+using CapacityGrid.Grains.Hosting;
 
 namespace CapacityGrid.Grains.Analysis;
 
-/// <summary>Builds an experiment's capacity map from its points' results and its dataset, with its analysis (recomputed on every call).</summary>
-public sealed class AnalysisGrain(DatasetCache datasets, DatasetMeasureCache datasetMeasures) : Grain, IAnalysisGrain
+/// <summary>
+/// Builds an experiment's capacity map from its points' results and its dataset, with its analysis (recomputed on every
+/// call). The spec and the points are those the experiment handed it (<see cref="IAnalysisInputGrain"/>), stored.
+/// </summary>
+public sealed class AnalysisGrain(
+    [PersistentState("analysis", StorageNames.GrainState)] IPersistentState<AnalysisGrainState> state,
+    DatasetCache datasets,
+    DatasetMeasureCache datasetMeasures) : Grain, IAnalysisGrain, IAnalysisInputGrain
 {
     private const int FanOut = 64;
 
@@ -21,10 +28,9 @@ public sealed class AnalysisGrain(DatasetCache datasets, DatasetMeasureCache dat
     public async Task<CapacityMap> BuildCapacityMapAsync()
     {
         var id = this.GetPrimaryKeyString();
-        var experiment = GrainFactory.GetGrain<IExperimentGrain>(id);
-        var spec = await experiment.GetSpecAsync()
-            ?? throw new InvalidOperationException($"no experiment '{id}'");
-        var points = await experiment.GetPointsAsync();
+        // One snapshot: a hand-off interleaved with this build replaces the stored list rather than changing it.
+        var spec = state.State.Spec ?? throw new InvalidOperationException($"no experiment '{id}'");
+        var points = state.State.Points;
 
         var fresh = new Dictionary<string, PointResult>(StringComparer.Ordinal);
         foreach (var chunk in points.Where(p => !_ended.ContainsKey(p.PointId)).Chunk(FanOut))
@@ -48,10 +54,16 @@ public sealed class AnalysisGrain(DatasetCache datasets, DatasetMeasureCache dat
     }
 
     /// <inheritdoc />
-    public Task PrepareAsync(DatasetSpec dataset)
+    public async Task PrepareAsync(ExperimentSpec spec, IReadOnlyList<GridPoint> points)
     {
-        _ = datasetMeasures.TryGet(dataset);
-        return Task.CompletedTask;
+        _ = datasetMeasures.TryGet(spec.Dataset);
+        // An experiment's points only grow (adaptive rounds append): the same count is the same list, handed again.
+        if (state.State.Spec is not null && state.State.Points.Count == points.Count)
+        {
+            return;
+        }
+        state.State = new AnalysisGrainState { Spec = spec, Points = [.. points] };
+        await state.WriteStateAsync();
     }
 
     private static CapacityMapRow Row(GridPoint point, PointResult result)

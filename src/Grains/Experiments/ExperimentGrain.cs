@@ -1,12 +1,13 @@
 using CapacityGrid.Grains.Abstractions;
-using CapacityGrid.Grains.Abstractions.Analysis;
 using CapacityGrid.Grains.Abstractions.Experiments;
 using CapacityGrid.Grains.Abstractions.Registry;
 using CapacityGrid.Grains.Abstractions.Training;
+using CapacityGrid.Grains.Analysis;
 using CapacityGrid.Grains.Hosting;
 using CapacityGrid.Grains.Placement;
 using CapacityGrid.Grains.Sizing;
 using Orleans.Runtime.MembershipService.SiloMetadata;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CapacityGrid.Grains.Experiments;
@@ -23,7 +24,8 @@ public sealed class ExperimentGrain(
     TimeProvider time,
     IClusterMembershipService membership,
     ISiloMetadataCache siloMetadata,
-    GridSizeCheck sizeCheck) : Grain, IExperimentGrain, IRemindable
+    GridSizeCheck sizeCheck,
+    ILogger<ExperimentGrain> logger) : Grain, IExperimentGrain, IExperimentProgressGrain, IRemindable
 {
     private const string KeepAliveReminder = "keep-alive";
     private const int CheckFanOut = 32;
@@ -43,13 +45,17 @@ public sealed class ExperimentGrain(
     private bool RefinementPending => S.Spec?.Search is { IsAdaptive: true } && !S.SearchDone;
 
     /// <inheritdoc />
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // Before this activation answers anything, so a client that asked for the status next finds the map.
+        if (await CatchUpAnalysisAsync())
+        {
+            await state.WriteStateAsync();
+        }
         if (Active)
         {
             StartLivenessChecks();
         }
-        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
@@ -72,8 +78,8 @@ public sealed class ExperimentGrain(
             {
                 throw new InvalidOperationException($"experiment '{this.GetPrimaryKeyString()}' already exists with a different spec");
             }
+            await HandAnalysisAsync();
             await StartQueuedAsync();
-            await PrepareDatasetMeasuresAsync();
             return Status();
         }
         RefuseUnservedDevice(spec);
@@ -92,15 +98,40 @@ public sealed class ExperimentGrain(
             new ExperimentEntry(this.GetPrimaryKeyString(), spec.Name, S.Points.Count, time.GetUtcNow()));
         await this.RegisterOrUpdateReminder(KeepAliveReminder, ReminderPeriod, ReminderPeriod);
         StartLivenessChecks();
+        await HandAnalysisAsync();
         await StartQueuedAsync();
-        await PrepareDatasetMeasuresAsync();
         return Status();
     }
 
-    // The dataset measures take a minute or two on a large dataset: they start with the experiment, beside its training,
-    // rather than when the capacity map is first read.
-    private Task PrepareDatasetMeasuresAsync() =>
-        GrainFactory.GetGrain<IAnalysisGrain>(this.GetPrimaryKeyString()).PrepareAsync(S.Spec!.Dataset);
+    // The analysis builds the map from what it is handed and never asks back. Handing also starts the dataset measures,
+    // which take a minute or two on a large dataset: they start with the experiment, beside its training, rather than
+    // when the capacity map is first read. Awaited, so the map is there when StartAsync returns.
+    private async Task HandAnalysisAsync()
+    {
+        await GrainFactory.GetGrain<IAnalysisInputGrain>(this.GetPrimaryKeyString()).PrepareAsync(S.Spec!, S.Points.ToArray());
+        S.AnalysisPoints = S.Points.Count;
+    }
+
+    // Points the analysis lacks (an adaptive round's, a hand-off that failed, an experiment stored before hand-offs) are
+    // handed at the next chance; a failure is tried again at the next liveness check or activation. True if it handed
+    // them: the caller writes the state, so a later activation does not hand them again.
+    private async Task<bool> CatchUpAnalysisAsync()
+    {
+        if (S.Spec is null || S.AnalysisPoints == S.Points.Count)
+        {
+            return false;
+        }
+        try
+        {
+            await HandAnalysisAsync();
+            return true;
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Experiment {ExperimentId} could not hand its analysis its points; trying again later", this.GetPrimaryKeyString());
+            return false;
+        }
+    }
 
     /// <inheritdoc />
     public async Task<ExperimentStatus> CancelAsync()
@@ -208,12 +239,13 @@ public sealed class ExperimentGrain(
             refined = true;
             await StartNextPointsAsync();
         }
+        var handed = await CatchUpAnalysisAsync();
         if (!Active)
         {
             await WriteAsync();
             await StopKeepingAliveAsync();
         }
-        else if (refined || time.GetElapsedTime(_lastWrite) >= WriteInterval)
+        else if (refined || handed || time.GetElapsedTime(_lastWrite) >= WriteInterval)
         {
             // A refinement round is written at once: its points are part of the experiment from now on.
             await WriteAsync();

@@ -47,4 +47,10 @@ public sealed class ExperimentGrainState
 
     /// <summary>Adaptive search: true once refinement stopped; the experiment completes only then.</summary>
     [Id(12)] public bool SearchDone { get; set; }
+
+    /// <summary>
+    /// How many of <see cref="Points"/> the analysis grain holds (handed with the spec); 0 for experiments stored before
+    /// the experiment handed them, which hand them on their next activation.
+    /// </summary>
+    [Id(13)] public int AnalysisPoints { get; set; }
 }

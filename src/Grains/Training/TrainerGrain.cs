@@ -1,6 +1,6 @@
 using System.Text.Json;
-using CapacityGrid.Grains.Abstractions.Experiments;
 using CapacityGrid.Grains.Abstractions.Training;
+using CapacityGrid.Grains.Experiments;
 using CapacityGrid.Grains.Hosting;
 using CapacityGrid.Grains.Placement;
 using Microsoft.Extensions.Options;
@@ -18,7 +18,7 @@ namespace CapacityGrid.Grains.Training;
 public sealed class TrainerGrain(
     [PersistentState("trainer", StorageNames.GrainState)] IPersistentState<TrainerState> state,
     TrainingRunner runner,
-    IOptions<TrainingSlotOptions> options) : Grain, ITrainerGrain
+    IOptions<TrainingSlotOptions> options) : Grain, ITrainerGrain, ITrainerRunGrain
 {
     private CancellationTokenSource? _cancel;
     private Task? _run;
@@ -82,7 +82,7 @@ public sealed class TrainerGrain(
     /// <inheritdoc />
     public Task SlotAcquiredAsync(int attempt) =>
         state.State.Request is { } request && !Ended && attempt == state.State.Attempts
-            ? GrainFactory.GetGrain<IExperimentGrain>(request.ExperimentId).PointTrainingAsync(request.Point.PointId)
+            ? GrainFactory.GetGrain<IExperimentProgressGrain>(request.ExperimentId).PointTrainingAsync(request.Point.PointId)
             : Task.CompletedTask;
 
     /// <inheritdoc />
@@ -135,7 +135,7 @@ public sealed class TrainerGrain(
         }
         if (state.State.Request is { } point)
         {
-            await GrainFactory.GetGrain<IExperimentGrain>(point.ExperimentId).EpochDoneAsync(point.Point.PointId, metrics.Epoch);
+            await GrainFactory.GetGrain<IExperimentProgressGrain>(point.ExperimentId).EpochDoneAsync(point.Point.PointId, metrics.Epoch);
         }
     }
 
@@ -171,7 +171,7 @@ public sealed class TrainerGrain(
         await state.WriteStateAsync();
         if (state.State.Request is { } request)
         {
-            await GrainFactory.GetGrain<IExperimentGrain>(request.ExperimentId).PointEndedAsync(request.Point.PointId, completion.Status);
+            await GrainFactory.GetGrain<IExperimentProgressGrain>(request.ExperimentId).PointEndedAsync(request.Point.PointId, completion.Status);
         }
     }
 
@@ -214,6 +214,6 @@ public sealed class TrainerGrain(
         var resume = state.State.Epochs.Where(e => e.CheckpointBlob.Length > 0).Select(e => new ResumeFrom(e.Epoch, e.CheckpointBlob)).Reverse().ToArray();
         _cancel?.Dispose();
         _cancel = new CancellationTokenSource();
-        _run = runner.RunAsync(state.State.Request!, resume, new TrainerReporter(this.AsReference<ITrainerGrain>(), state.State.Attempts), _cancel.Token);
+        _run = runner.RunAsync(state.State.Request!, resume, new TrainerReporter(this.AsReference<ITrainerRunGrain>(), state.State.Attempts), _cancel.Token);
     }
 }

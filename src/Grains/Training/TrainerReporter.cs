@@ -6,7 +6,7 @@ namespace CapacityGrid.Grains.Training;
 /// How one training run talks back to its trainer grain: every report carries the run's attempt number,
 /// so a run that was replaced (its silo was thought dead, or it lost a race) cannot record anything.
 /// </summary>
-public sealed record TrainerReporter(ITrainerGrain Trainer, int Attempt)
+internal sealed record TrainerReporter(ITrainerRunGrain Trainer, int Attempt)
 {
     /// <summary>The run holds a slot now.</summary>
     public Task SlotAcquiredAsync() => Trainer.SlotAcquiredAsync(Attempt);

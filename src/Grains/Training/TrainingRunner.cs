@@ -36,7 +36,7 @@ public sealed partial class TrainingRunner(
     /// Starts training on the thread pool and a dedicated thread; the returned task ends with the run. It resumes
     /// from the newest intact checkpoint of <paramref name="resume"/> (newest first; empty: from scratch).
     /// </summary>
-    public Task RunAsync(TrainRequest request, IReadOnlyList<ResumeFrom> resume, TrainerReporter reportTo, CancellationToken cancellationToken) =>
+    internal Task RunAsync(TrainRequest request, IReadOnlyList<ResumeFrom> resume, TrainerReporter reportTo, CancellationToken cancellationToken) =>
         work.Track(Task.Run(() => RunCoreAsync(request, resume, reportTo, cancellationToken), CancellationToken.None));
 
     private async Task RunCoreAsync(TrainRequest request, IReadOnlyList<ResumeFrom> resume, TrainerReporter reportTo, CancellationToken cancellationToken)
