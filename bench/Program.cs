@@ -21,9 +21,10 @@ var benchmarks = new Dictionary<string, Func<string[], int>>(StringComparer.Ordi
     ["sweep-efficiency"] = SweepEfficiencyBench.Run,
     ["faults"] = FaultsBench.Run,
     ["sizing"] = CapacityGrid.Bench.Sizing.SizingBench.Run,
+    ["sizing-bottleneck"] = CapacityGrid.Bench.Sizing.BottleneckBench.Run,
 };
 // Every benchmark in turn with its default arguments (but the fault harness: its own run, minutes long); the worst exit code.
-benchmarks["all"] = _ => benchmarks.Where(b => b.Key is not ("all" or "faults" or "sizing")).Select(b =>
+benchmarks["all"] = _ => benchmarks.Where(b => b.Key is not ("all" or "faults" or "sizing" or "sizing-bottleneck")).Select(b =>
 {
     Console.WriteLine($"== {b.Key}");
     var code = b.Value([]);

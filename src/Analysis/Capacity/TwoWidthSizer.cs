@@ -12,8 +12,10 @@ namespace CapacityGrid.Analysis.Capacity;
 /// need, and the layer gets w/2 (session 6's change, chosen on nine tuning sets). Otherwise the layer uses what it is
 /// given and wants at least the probe's width (a lower bound). Depth: a layer after the first is removable when its output nearly equals its input
 /// up to rotation (linear CKA at least <see cref="SameRepresentation"/>) or it uses at most <see cref="TinyDimension"/>
-/// directions. The bottleneck named is the layer with the smallest saturation dimension in the half-width probe (the
-/// tighter of the two), the input side first on a tie: a narrow layer caps every layer after it.
+/// directions. The bottleneck named is the layer whose output is least like its input in the wide probe (the lowest
+/// linear CKA between them), the input side first on a tie: the layer that discards the most of what it receives
+/// (session 8's rule, chosen on fourteen binding teachers, docs/sizing.md). Without CKA it is the layer with the fewest
+/// directions in the half-width probe.
 /// </summary>
 public static class TwoWidthSizer
 {
@@ -83,15 +85,30 @@ public static class TwoWidthSizer
             ? string.Create(c, $"depth {depth}: every layer after the first changes its input (linear CKA with it below {SameRepresentation:0.00}: {string.Join(", ", layers.Skip(1).Select(l => $"{l.Name} {l.InputSimilarity:0.00}"))}) and uses more than {TinyDimension} directions")
             : string.Create(c, $"depth {depth}: {string.Join("; ", removable.Select(i => Removal(layers[i])))}, so removing it should cost nothing");
 
-        var bottleneck = layers.Select((l, i) => (l.HalfSaturationDimension!.Value, i)).Min().i;
-        var b = layers[bottleneck];
-        var bottleneckReason = string.Create(c,
-            $"{b.Name} is the bottleneck: it uses the fewest directions in the {b.HalfWidth}-wide probe ({string.Join(", ", layers.Select(l => $"{l.Name} {l.HalfSaturationDimension}"))}; {b.SaturationDimension} of {b.ProbeWidth} in the wide one)");
+        var (bottleneck, bottleneckReason) = Bottleneck(layers);
         return new SizedShape(layers, depth, depthReason, removable, bottleneck, bottleneckReason);
 
         string Removal(LayerRecommendation l) => l.InputSimilarity >= SameRepresentation
             ? string.Create(c, $"{l.Name}'s output is nearly its input (linear CKA {l.InputSimilarity:0.00}, at least {SameRepresentation:0.00})")
             : string.Create(c, $"{l.Name} uses only {l.SaturationDimension} directions (at most {TinyDimension})");
+    }
+
+    // The layer least like its input in the wide probe; the fewest directions in the half one where CKA was not measured.
+    private static (int Index, string Reason) Bottleneck(IReadOnlyList<LayerRecommendation> layers)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var directions = string.Join(", ", layers.Select(l => $"{l.Name} {l.HalfSaturationDimension}"));
+        if (layers.All(l => l.InputSimilarity is not null))
+        {
+            var i = layers.Select((l, i) => (l.InputSimilarity!.Value, i)).Min().i;
+            var b = layers[i];
+            return (i, string.Create(c,
+                $"{b.Name} is the bottleneck: its output is least like its input in the {b.ProbeWidth}-wide probe (linear CKA {string.Join(", ", layers.Select(l => $"{l.Name} {l.InputSimilarity:0.00}"))}), so it discards the most of what it receives (directions used in the {b.HalfWidth}-wide probe: {directions})"));
+        }
+        var fewest = layers.Select((l, i) => (l.HalfSaturationDimension!.Value, i)).Min().i;
+        var f = layers[fewest];
+        return (fewest, string.Create(c,
+            $"{f.Name} is the bottleneck: it uses the fewest directions in the {f.HalfWidth}-wide probe ({directions}; {f.SaturationDimension} of {f.ProbeWidth} in the wide one; no linear CKA was measured)"));
     }
 
     /// <summary>

@@ -10,7 +10,7 @@ public sealed class TwoWidthSizerTests
     private static readonly int[] Widths = [4, 8, 16, 32, 64, 128];
 
     // A pair of 32- and 16-wide probes whose layers hold the given saturation dimensions and input-output CKAs.
-    private static ProbePair Pair((int Wide, int Half, double Cka)[] layers)
+    private static ProbePair Pair((int Wide, int Half, double Cka)[] layers, bool measureUse = true)
     {
         LayerReport Report(int i, int width, int dimension) => new(
             $"fc{i + 1}", width, "relu", dimension / (double)width, dimension, 1000, null, dimension, null,
@@ -20,7 +20,7 @@ public sealed class TwoWidthSizerTests
             new EpochReport(15, 0.1, 0.9, 0.1, 0.9, TimeSpan.Zero, []),
             15_000,
             false,
-            [.. layers.Select((l, i) => new LayerUse($"fc{i + 1}", width, dimension(l) * 1.5, l.Cka))]);
+            measureUse ? [.. layers.Select((l, i) => new LayerUse($"fc{i + 1}", width, dimension(l) * 1.5, l.Cka))] : null);
         return new ProbePair(Run(32, l => l.Wide), Run(16, l => l.Half), new MlpSpec(12, [32, 32], 4), new MlpSpec(12, [16, 16], 4), 1e8);
     }
 
@@ -80,15 +80,28 @@ public sealed class TwoWidthSizerTests
     }
 
     [Theory]
+    [InlineData(0.55, 0.75, 0)]
+    [InlineData(0.75, 0.55, 1)]
+    [InlineData(0.6, 0.6, 0)]
+    public void Recommend_NamesTheLayerLeastLikeItsInputInTheWideProbe_TheInputSideOnATie(double firstCka, double secondCka, int bottleneck)
+    {
+        // fc2 uses fewer directions in both probes: the old rule would have named it every time.
+        var shape = TwoWidthSizer.Recommend(Pair([(10, 9, firstCka), (7, 6, secondCka)]), Widths);
+
+        Assert.Equal(bottleneck, shape.Bottleneck);
+        Assert.StartsWith($"fc{bottleneck + 1} is the bottleneck: its output is least like its input", shape.BottleneckReason, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(9, 6, 1)]
     [InlineData(6, 6, 0)]
     [InlineData(5, 6, 0)]
-    public void Recommend_NamesTheLayerWithTheFewestDirectionsInTheHalfProbe_TheInputSideOnATie(int firstHalf, int secondHalf, int bottleneck)
+    public void Recommend_WithoutLinearCka_NamesTheLayerWithTheFewestDirectionsInTheHalfProbe_TheInputSideOnATie(int firstHalf, int secondHalf, int bottleneck)
     {
-        var shape = TwoWidthSizer.Recommend(Pair([(10, firstHalf, 0.5), (7, secondHalf, 0.5)]), Widths);
+        var shape = TwoWidthSizer.Recommend(Pair([(10, firstHalf, 0.5), (7, secondHalf, 0.5)], measureUse: false), Widths);
 
         Assert.Equal(bottleneck, shape.Bottleneck);
-        Assert.StartsWith($"fc{bottleneck + 1} is the bottleneck", shape.BottleneckReason, StringComparison.Ordinal);
+        Assert.StartsWith($"fc{bottleneck + 1} is the bottleneck: it uses the fewest directions", shape.BottleneckReason, StringComparison.Ordinal);
     }
 
     [Fact]

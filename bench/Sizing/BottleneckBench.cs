@@ -1,0 +1,85 @@
+using System.Text.Json;
+using CapacityGrid.Analysis.Capacity;
+using CapacityGrid.Analysis.Data;
+using CapacityGrid.Analysis.Measures.Layers;
+using CapacityGrid.Analysis.Models;
+using CapacityGrid.Analysis.Training;
+using CapacityGrid.Grains.Abstractions.Experiments;
+using CapacityGrid.Grains.Datasets;
+
+namespace CapacityGrid.Bench.Sizing;
+
+/// <summary>
+/// <c>sizing-bottleneck [tuning|held-out|all] [name filter]</c>: for binding teachers, whose planted bottleneck is known,
+/// trains only the probe pair `recommend` plans for the sizing grid (uniform widths 4-128 x depth 2 x 2 seeds, 15 epochs)
+/// and prints one JSON line per teacher: the planted layer, the layer <see cref="TwoWidthSizer"/> names, the input's
+/// saturation dimension and every per-layer measure of both probes, from which docs/sizing.md compares bottleneck rules.
+/// No grid is trained (the budget is the grid's planned multiply-adds), so a teacher costs seconds.
+/// </summary>
+internal static class BottleneckBench
+{
+    private static readonly int[] Widths = [4, 8, 16, 32, 64, 128];
+    private const int Depth = 2;
+    private const int Epochs = 15;
+    private const int GridSeeds = 2;
+
+    // "tuning": the binding teachers of `bench sizing` (all splits), every one of them seen before a bottleneck rule
+    // was chosen on them. "held-out": drawn for this bench before any rule was chosen, first trained after it was committed.
+    private static readonly (string Name, string Split, int Input, int[] Hidden, int Classes, int Seed)[] Teachers =
+    [
+        ("teacher 16-32-8-4", "tuning", 16, [32, 8], 4, 7),
+        ("teacher 12-8-32-8", "tuning", 12, [8, 32], 8, 3),
+        ("teacher 20-24-6-6", "tuning", 20, [24, 6], 6, 5),
+        ("teacher 10-4-16-5", "tuning", 10, [4, 16], 5, 2),
+        ("teacher 24-12-40-6", "tuning", 24, [12, 40], 6, 11),
+        ("teacher 14-6-24-5", "tuning", 14, [6, 24], 5, 21),
+        ("teacher 18-28-10-7", "tuning", 18, [28, 10], 7, 13),
+        ("teacher 22-16-4-3", "tuning", 22, [16, 4], 3, 17),
+        ("teacher 12-10-20-4", "tuning", 12, [10, 20], 4, 29),
+        ("teacher 16-12-24-6", "tuning", 16, [12, 24], 6, 41),
+        ("teacher 20-32-12-5", "tuning", 20, [32, 12], 5, 43),
+        ("teacher 10-20-6-4", "tuning", 10, [20, 6], 4, 47),
+        ("teacher 26-8-30-6", "tuning", 26, [8, 30], 6, 53),
+        ("teacher 8-5-16-3", "tuning", 8, [5, 16], 3, 59),
+        ("teacher 18-6-20-5", "held-out", 18, [6, 20], 5, 61),
+        ("teacher 14-24-8-4", "held-out", 14, [24, 8], 4, 67),
+        ("teacher 24-10-32-7", "held-out", 24, [10, 32], 7, 71),
+        ("teacher 12-16-5-4", "held-out", 12, [16, 5], 4, 73),
+        ("teacher 20-7-28-6", "held-out", 20, [7, 28], 6, 79),
+        ("teacher 16-20-6-3", "held-out", 16, [20, 6], 3, 83),
+        ("teacher 30-9-24-8", "held-out", 30, [9, 24], 8, 89),
+        ("teacher 10-12-4-4", "held-out", 10, [12, 4], 4, 97),
+    ];
+
+    public static int Run(string[] args)
+    {
+        var which = args.Length > 0 ? args[0] : "all";
+        var filter = args.Length > 1 ? args[1] : "";
+        foreach (var t in Teachers.Where(t => (which == "all" || which == t.Split) && t.Name.Contains(filter, StringComparison.Ordinal)))
+        {
+            var spec = new DatasetSpec("teacher", InputDim: t.Input, TeacherHidden: t.Hidden, Classes: t.Classes, Samples: 4000, Seed: t.Seed, Binding: true);
+            var data = DatasetCache.Load(spec);
+            var f = data.Train.FeatureCount;
+            var k = data.Train.Classes;
+            var gridCost = Widths.Sum(w => GridSeeds * TrainingCost.TrainingMultiplyAdds(new MlpSpec(f, [w, w], k), (long)data.Train.Samples * Epochs));
+            var plan = ProbePlanner.Plan(SizingBudget.ProbeShare * 0.10 * gridCost, f, k, Depth, data.Train.Samples, Epochs, Widths[^1], withHalfWidth: true);
+            var options = new TrainOptions(Epochs, "adam", LearningRate: 0.01, BatchSize: 64, Seed: 1, Device: "cpu");
+            var pair = ProbePair.Train(data, plan, options);
+            var shape = TwoWidthSizer.Recommend(pair, Widths);
+            var input = new CovarianceAccumulator(f);
+            input.Add(data.Train.Features);
+            object Layers(ProbeRun run) => run.Probe.Layers.Zip(run.Use!, (p, u) => new
+            {
+                width = p.Width, sat = p.SaturationDimension, twonn = p.TwoNNDimension, rank = u.EffectiveRank, cka = u.InputSimilarity,
+            }).ToArray();
+            Console.WriteLine(JsonSerializer.Serialize(new
+            {
+                name = t.Name, split = t.Split, planted = Array.IndexOf(t.Hidden, t.Hidden.Min()), named = shape.Bottleneck,
+                input = f, inputSat = DelveSaturation.Of(input).IntrinsicDimension, classes = k,
+                probe = new { plan.Width, plan.Epochs, plan.Rows, wideAcc = pair.Wide.Final.TestAccuracy, halfAcc = pair.Half!.Final.TestAccuracy,
+                    wide = Layers(pair.Wide), half = Layers(pair.Half) },
+            }));
+        }
+        return 0;
+    }
+}
