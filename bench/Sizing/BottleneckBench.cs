@@ -10,8 +10,8 @@ using CapacityGrid.Grains.Datasets;
 namespace CapacityGrid.Bench.Sizing;
 
 /// <summary>
-/// <c>sizing-bottleneck [tuning|held-out|all] [name filter]</c>: for binding teachers, whose planted bottleneck is known,
-/// trains only the probe pair `recommend` plans for the sizing grid (uniform widths 4-128 x depth 2 x 2 seeds, 15 epochs)
+/// <c>sizing-bottleneck [tuning|held-out|held-out-3|all] [name filter]</c>: for binding teachers, whose planted bottleneck is known,
+/// trains only the probe pair `recommend` plans for the sizing grid (uniform widths 4-128 x the teacher's depth x 2 seeds, 15 epochs)
 /// and prints one JSON line per teacher: the planted layer, the layer <see cref="TwoWidthSizer"/> names, the input's
 /// saturation dimension and every per-layer measure of both probes, from which docs/sizing.md compares bottleneck rules.
 /// No grid is trained (the budget is the grid's planned multiply-adds), so a teacher costs seconds.
@@ -19,7 +19,6 @@ namespace CapacityGrid.Bench.Sizing;
 internal static class BottleneckBench
 {
     private static readonly int[] Widths = [4, 8, 16, 32, 64, 128];
-    private const int Depth = 2;
     private const int Epochs = 15;
     private const int GridSeeds = 2;
 
@@ -49,6 +48,13 @@ internal static class BottleneckBench
         ("teacher 16-20-6-3", "held-out", 16, [20, 6], 3, 83),
         ("teacher 30-9-24-8", "held-out", 30, [9, 24], 8, 89),
         ("teacher 10-12-4-4", "held-out", 10, [12, 4], 4, 97),
+        // "held-out-3": three hidden layers (the probes too), the planted layer in any position; drawn after the rule was committed.
+        ("teacher 12-40-5-40-8", "held-out-3", 12, [40, 5, 40], 8, 3),
+        ("teacher 16-24-6-24-5", "held-out-3", 16, [24, 6, 24], 5, 101),
+        ("teacher 14-8-24-24-6", "held-out-3", 14, [8, 24, 24], 6, 103),
+        ("teacher 20-24-24-6-4", "held-out-3", 20, [24, 24, 6], 4, 107),
+        ("teacher 18-30-7-20-6", "held-out-3", 18, [30, 7, 20], 6, 109),
+        ("teacher 22-9-28-28-5", "held-out-3", 22, [9, 28, 28], 5, 113),
     ];
 
     public static int Run(string[] args)
@@ -60,9 +66,10 @@ internal static class BottleneckBench
             var spec = new DatasetSpec("teacher", InputDim: t.Input, TeacherHidden: t.Hidden, Classes: t.Classes, Samples: 4000, Seed: t.Seed, Binding: true);
             var data = DatasetCache.Load(spec);
             var f = data.Train.FeatureCount;
+            var depth = t.Hidden.Length;
             var k = data.Train.Classes;
-            var gridCost = Widths.Sum(w => GridSeeds * TrainingCost.TrainingMultiplyAdds(new MlpSpec(f, [w, w], k), (long)data.Train.Samples * Epochs));
-            var plan = ProbePlanner.Plan(SizingBudget.ProbeShare * 0.10 * gridCost, f, k, Depth, data.Train.Samples, Epochs, Widths[^1], withHalfWidth: true);
+            var gridCost = Widths.Sum(w => GridSeeds * TrainingCost.TrainingMultiplyAdds(new MlpSpec(f, [.. Enumerable.Repeat(w, depth)], k), (long)data.Train.Samples * Epochs));
+            var plan = ProbePlanner.Plan(SizingBudget.ProbeShare * 0.10 * gridCost, f, k, depth, data.Train.Samples, Epochs, Widths[^1], withHalfWidth: true);
             var options = new TrainOptions(Epochs, "adam", LearningRate: 0.01, BatchSize: 64, Seed: 1, Device: "cpu");
             var pair = ProbePair.Train(data, plan, options);
             var shape = TwoWidthSizer.Recommend(pair, Widths);
