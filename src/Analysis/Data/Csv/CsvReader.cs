@@ -7,10 +7,15 @@ namespace CapacityGrid.Analysis.Data.Csv;
 /// <summary>
 /// Reads a labelled dataset from a CSV file, plain or gzip-compressed (recognised by its magic bytes):
 /// numeric features and one label column, with the header detected or given by <see cref="CsvOptions"/>.
-/// Blank lines are skipped. Every error is a <see cref="DataFormatException"/> naming the file and the line.
+/// Blank lines are skipped. Fields are separated by commas; a file whose first row holds no comma but several
+/// fields apart by spaces or tabs (as scikit-learn's raw diabetes file) is read as whitespace-separated throughout (a
+/// one-column CSV cannot be a dataset, so nothing else reads that way). Every error is a
+/// <see cref="DataFormatException"/> naming the file and the line.
 /// </summary>
 public static class CsvReader
 {
+    private static readonly char[] Blanks = [' ', '\t'];
+
     /// <summary>Loads <paramref name="path"/>.</summary>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="DataFormatException">
@@ -92,6 +97,7 @@ public static class CsvReader
         }
         var rows = new List<CsvRow>();
         var line = 0;
+        bool? whitespace = null; // decided by the first row
         using var stream = Open(path);
         using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         try
@@ -103,8 +109,11 @@ public static class CsvReader
                 {
                     continue;
                 }
-                var fields = CsvLineSplitter.Split(text, out var problem)
-                    ?? throw new DataFormatException(path, $"line {line}", problem!);
+                whitespace ??= !text.Contains(',', StringComparison.Ordinal) && !text.Contains('"', StringComparison.Ordinal)
+                    && text.Split(Blanks, StringSplitOptions.RemoveEmptyEntries).Length > 1;
+                var fields = whitespace.Value
+                    ? text.Split(Blanks, StringSplitOptions.RemoveEmptyEntries)
+                    : CsvLineSplitter.Split(text, out var problem) ?? throw new DataFormatException(path, $"line {line}", problem!);
                 rows.Add(new CsvRow(line, fields));
             }
         }

@@ -41,6 +41,40 @@ public sealed class CsvReaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_AFileWithoutCommasWhoseFieldsAreApartBySpacesOrTabs_ReadsItWhitespaceSeparated()
+    {
+        var path = Write("raw.txt", "59 2  32.1\t101\n48 1 21.6 87\n\n72 2 30.5   93\n");
+
+        var set = CsvReader.Load(path, new CsvOptions(Label: "1", Header: CsvHeaderMode.None));
+
+        Assert.Equal((3, 3, 2), (set.Data.Samples, set.Data.FeatureCount, set.Data.Classes));
+        Assert.Equal([59f, 32.1f, 101f, 48f, 21.6f, 87f, 72f, 30.5f, 93f], set.Data.Features);
+        Assert.Equal([1, 0, 1], set.Data.Labels);
+    }
+
+    [Fact]
+    public void Load_AWhitespaceSeparatedFileWithARaggedRow_NamesTheLine()
+    {
+        var path = Write("ragged.txt", "1 2 0\n3 4 1\n5 1\n");
+
+        var e = Assert.Throws<DataFormatException>(() => CsvReader.Load(path));
+
+        Assert.Contains("line 3", e.Message, StringComparison.Ordinal);
+        Assert.Contains("expected 3 columns", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_ACommaSeparatedFileWithSpacesInsideFields_StillSplitsAtCommas()
+    {
+        var path = Write("spaced.csv", "a b,c d,label\n1, 2,x y\n3 ,4,z\n");
+
+        var set = CsvReader.Load(path);
+
+        Assert.Equal(["a b", "c d"], set.FeatureNames);
+        Assert.Equal(["x y", "z"], set.ClassNames);
+    }
+
+    [Fact]
     public void Load_IntegerLabels_AreSortedNumericallyNotAsText()
     {
         var path = Write("ints.csv", "0.5,10\n0.1,2\n0.2,1\n0.3,2\n");
