@@ -42,6 +42,8 @@ public sealed class RecommendValidationTests
     private const string Deep20 = """{ "kind": "teacher", "inputDim": 20, "teacherHidden": [24, 24, 6], "classes": 4, "samples": 4000, "seed": 107, "binding": true }""";
     private const string Deep18 = """{ "kind": "teacher", "inputDim": 18, "teacherHidden": [30, 7, 20], "classes": 6, "samples": 4000, "seed": 109, "binding": true }""";
     private const string Deep22 = """{ "kind": "teacher", "inputDim": 22, "teacherHidden": [9, 28, 28], "classes": 5, "samples": 4000, "seed": 113, "binding": true }""";
+    // Held out from every rule (session 8): scikit-learn's raw diabetes file, its SEX column as the label.
+    private const string DiabetesSex = """{ "kind": "csv", "path": "{sklearn}/diabetes_data_raw.csv.gz", "label": "1", "header": "none" }""";
     private const string Fashion = """{ "kind": "idx", "path": "{fashion}", "classes": 10, "maxTrainSamples": 12000 }""";
 
     private static readonly int[] GridWidths = [4, 8, 16, 32, 64, 128];
@@ -54,6 +56,7 @@ public sealed class RecommendValidationTests
     [InlineData(Teacher26, new[] { 16, 16 })]
     [InlineData(Teacher8, new[] { 16, 16 })]
     [InlineData(Fashion, new[] { 16, 8 })]
+    [InlineData(DiabetesSex, new[] { 4, 4 }, Skip = "known miss (docs/sizing.md): recommends 16-16, 2 steps above the knee 4-4 in each layer; the grid's 4-4 to 32-32 are within 1.7 pp (1.5 of 88 test rows) of each other, one row is more than the 0.8 pp tolerance")]
     public async Task RecommendVerify_HeldOutDataSet_EveryLayerWithinOneGridStepOfItsKneeAtATenthOfTheSweepsCompute(string dataset, int[] knees)
     {
         var root = await RecommendAsync(dataset);
@@ -112,6 +115,11 @@ public sealed class RecommendValidationTests
         {
             SystemPackage.FashionMnist.Require();
             dataset = dataset.Replace("{fashion}", SystemPackage.FashionMnist.Path, StringComparison.Ordinal);
+        }
+        if (dataset.Contains("{sklearn}", StringComparison.Ordinal))
+        {
+            SystemPackage.SklearnData.Require();
+            dataset = dataset.Replace("{sklearn}", SystemPackage.SklearnData.Path, StringComparison.Ordinal);
         }
         return Runs.GetOrAdd($"{verify} {dataset}", _ => new Lazy<Task<JsonElement>>(() => RunAsync(dataset, verify))).Value;
     }
