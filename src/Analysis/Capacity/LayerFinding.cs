@@ -4,7 +4,7 @@ namespace CapacityGrid.Analysis.Capacity;
 /// <param name="Configuration">The configuration's key.</param>
 /// <param name="LayerIndex">0-based hidden layer.</param>
 /// <param name="Layer">Layer name.</param>
-/// <param name="Kind"><see cref="LayerVerdicts.Bottleneck"/> or <see cref="LayerVerdicts.Oversized"/>.</param>
+/// <param name="Kind">Bottleneck or oversized.</param>
 /// <param name="Evidence">One readable sentence.</param>
 /// <param name="Numbers">The values behind the sentence, by name.</param>
 /// <param name="PointIds">The grid points of both configurations compared.</param>
@@ -14,7 +14,7 @@ public sealed record LayerFinding(
     string Configuration,
     int LayerIndex,
     string Layer,
-    string Kind,
+    LayerVerdictKind Kind,
     string Evidence,
     IReadOnlyDictionary<string, double> Numbers,
     IReadOnlyList<string> PointIds,

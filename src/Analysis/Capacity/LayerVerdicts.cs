@@ -18,11 +18,16 @@ namespace CapacityGrid.Analysis.Capacity;
 /// </summary>
 public static class LayerVerdicts
 {
-    /// <summary>The kind of a layer that holds the network back.</summary>
-    public const string Bottleneck = "bottleneck";
-
-    /// <summary>The kind of a layer wider than it needs to be.</summary>
-    public const string Oversized = "oversized";
+    /// <summary>
+    /// The name of <paramref name="kind"/> in the capacity map and on the wire (<c>bottleneck</c>, <c>oversized</c>): the
+    /// Orleans record <c>LayerVerdict</c> keeps it a string so that maps and messages of earlier versions still read.
+    /// </summary>
+    public static string Name(LayerVerdictKind kind) => kind switch
+    {
+        LayerVerdictKind.Bottleneck => "bottleneck",
+        LayerVerdictKind.Oversized => "oversized",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a layer verdict kind"),
+    };
 
     /// <summary>Mean saturation at or above which a layer counts as saturated: it uses at least 90 % of its directions.</summary>
     public const double SaturatedAt = 0.9;
@@ -59,7 +64,7 @@ public static class LayerVerdicts
         return
         [
             .. findings
-                .OrderBy(f => f.Kind == Bottleneck ? 0 : 1)
+                .OrderBy(f => f.Kind == LayerVerdictKind.Bottleneck ? 0 : 1)
                 .ThenBy(f => f.Valid ? 0 : 1)
                 .ThenBy(f => configurations.First(c => c.Key == f.Configuration).ParameterCount)
                 .ThenBy(f => f.LayerIndex),
@@ -106,7 +111,7 @@ public static class LayerVerdicts
         var evidence = $"{layer.Name} of {c.Key} is a bottleneck: {(pressure.Count == 0 ? "saturation not measured" : string.Join(", ", pressure))}; " +
             $"widening it to {wider.HiddenWidths[i]}{(wider.Key == F(wider.HiddenWidths[i], "0") ? "" : $" ({wider.Key})")} raises mean test accuracy from {F(c.MeanTestAccuracy, "0.000")} to {F(wider.MeanTestAccuracy, "0.000")} " +
             $"(+{Pp(wider.MeanTestAccuracy - c.MeanTestAccuracy)} pp, beyond the {Pp(tolerance)} pp tolerance).";
-        return Finding(c, wider, i, Bottleneck, evidence, numbers);
+        return Finding(c, wider, i, LayerVerdictKind.Bottleneck, evidence, numbers);
     }
 
     private static LayerFinding? OversizedOf(ConfigurationStats c, int i, IReadOnlyList<ConfigurationStats> grid, double tolerance)
@@ -138,10 +143,10 @@ public static class LayerVerdicts
         var saturation = layer.MeanSaturation is { } s ? $"saturation {F(s, "0.00")} (below {F(LowSaturationBelow, "0.00")})" : "saturation not measured";
         var evidence = $"{layer.Name} of {c.Key} is oversized: {saturation}; narrowing it to {narrower.HiddenWidths[i]} ({narrower.Key}) " +
             $"keeps mean test accuracy within the {Pp(tolerance)} pp tolerance ({F(narrower.MeanTestAccuracy, "0.000")} against {F(c.MeanTestAccuracy, "0.000")}).";
-        return Finding(c, narrower, i, Oversized, evidence, numbers);
+        return Finding(c, narrower, i, LayerVerdictKind.Oversized, evidence, numbers);
     }
 
-    private static LayerFinding Finding(ConfigurationStats c, ConfigurationStats other, int i, string kind, string evidence, Dictionary<string, double> numbers)
+    private static LayerFinding Finding(ConfigurationStats c, ConfigurationStats other, int i, LayerVerdictKind kind, string evidence, Dictionary<string, double> numbers)
     {
         var layer = c.Layers[i];
         var problems = new List<string>();

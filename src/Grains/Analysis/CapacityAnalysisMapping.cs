@@ -37,7 +37,7 @@ internal static class CapacityAnalysisMapping
         return new CapacityAnalysis(
             [.. report.Configurations.Select(Summary)],
             knee,
-            [.. report.Verdicts.Select(v => new LayerVerdict(v.Configuration, v.LayerIndex, v.Layer, v.Kind, v.Evidence, v.Numbers, v.PointIds, v.Valid, v.ValidityNote))],
+            [.. report.Verdicts.Select(v => new LayerVerdict(v.Configuration, v.LayerIndex, v.Layer, LayerVerdicts.Name(v.Kind), v.Evidence, v.Numbers, v.PointIds, v.Valid, v.ValidityNote))],
             recommendation,
             notes);
     }

@@ -29,7 +29,7 @@ public sealed class CapacityAnalyzerTests
 
         var report = CapacityAnalyzer.Analyze(points, [], null);
 
-        var verdict = Assert.Single(report.Verdicts, v => v.Kind == LayerVerdicts.Bottleneck);
+        var verdict = Assert.Single(report.Verdicts, v => v.Kind == LayerVerdictKind.Bottleneck);
         Assert.Equal(("2-8", 0, "fc1"), (verdict.Configuration, verdict.LayerIndex, verdict.Layer));
         Assert.True(verdict.Valid);
         Assert.Equal(8, verdict.Numbers["widerWidth"]);
@@ -43,7 +43,7 @@ public sealed class CapacityAnalyzerTests
     {
         var points = new[] { P([2], 1, 0.60, 1.0, 0.3), P([2], 2, 0.62, 1.0, 0.3), P([8], 1, 0.90, 0.4, 0.3), P([8], 2, 0.90, 0.4, 0.3) };
 
-        var verdict = Assert.Single(CapacityAnalyzer.Analyze(points, [], null).Verdicts, v => v.Kind == LayerVerdicts.Bottleneck);
+        var verdict = Assert.Single(CapacityAnalyzer.Analyze(points, [], null).Verdicts, v => v.Kind == LayerVerdictKind.Bottleneck);
 
         Assert.Contains("widening it to 8 raises", verdict.Evidence, StringComparison.Ordinal);
     }
@@ -55,7 +55,7 @@ public sealed class CapacityAnalyzerTests
 
         var report = CapacityAnalyzer.Analyze(points, [], null);
 
-        Assert.DoesNotContain(report.Verdicts, v => v.Kind == LayerVerdicts.Bottleneck);
+        Assert.DoesNotContain(report.Verdicts, v => v.Kind == LayerVerdictKind.Bottleneck);
     }
 
     [Fact]
@@ -66,8 +66,8 @@ public sealed class CapacityAnalyzerTests
         var withoutDimension = CapacityAnalyzer.Analyze(points, [], null);
         var narrowerThanInput = CapacityAnalyzer.Analyze(points, [], inputDimension: 6);
 
-        Assert.DoesNotContain(withoutDimension.Verdicts, v => v.Kind == LayerVerdicts.Bottleneck);
-        var verdict = Assert.Single(narrowerThanInput.Verdicts, v => v.Kind == LayerVerdicts.Bottleneck);
+        Assert.DoesNotContain(withoutDimension.Verdicts, v => v.Kind == LayerVerdictKind.Bottleneck);
+        var verdict = Assert.Single(narrowerThanInput.Verdicts, v => v.Kind == LayerVerdictKind.Bottleneck);
         Assert.Equal("4", verdict.Configuration);
         Assert.Equal(6, verdict.Numbers["inputDimension"]);
     }
@@ -83,7 +83,7 @@ public sealed class CapacityAnalyzerTests
 
         var report = CapacityAnalyzer.Analyze(points, [], null);
 
-        var verdict = Assert.Single(report.Verdicts, v => v.Kind == LayerVerdicts.Oversized);
+        var verdict = Assert.Single(report.Verdicts, v => v.Kind == LayerVerdictKind.Oversized);
         Assert.Equal("64", verdict.Configuration);
         Assert.Equal(8, verdict.Numbers["narrowerWidth"]);
         Assert.True(verdict.Valid);
@@ -106,7 +106,7 @@ public sealed class CapacityAnalyzerTests
 
         var report = CapacityAnalyzer.Analyze(points, [], null);
 
-        var verdict = Assert.Single(report.Verdicts, v => v.Kind == LayerVerdicts.Bottleneck);
+        var verdict = Assert.Single(report.Verdicts, v => v.Kind == LayerVerdictKind.Bottleneck);
         Assert.False(verdict.Valid);
         Assert.Contains("not measured", verdict.ValidityNote, StringComparison.Ordinal);
     }

@@ -36,7 +36,7 @@ public sealed class PlantedBottleneckTests
         var kneeWidth = report.Knee!.Configuration.HiddenWidths[sweptLayer];
         var step = Math.Abs(Array.IndexOf(axis, kneeWidth) - Array.IndexOf(axis, planted));
         Assert.True(step <= 1, $"knee {report.Knee.Configuration.Key} is {step} steps from the planted width {planted}: {table}");
-        var bottlenecks = report.Verdicts.Where(v => v.Kind == LayerVerdicts.Bottleneck && v.Valid).ToList();
+        var bottlenecks = report.Verdicts.Where(v => v.Kind == LayerVerdictKind.Bottleneck && v.Valid).ToList();
         Assert.True(bottlenecks.Count > 0, $"no valid bottleneck verdict: {table}");
         Assert.All(bottlenecks, v => Assert.Equal(sweptLayer, v.LayerIndex));
         Assert.Contains(bottlenecks, v => v.Numbers["width"] < planted);
