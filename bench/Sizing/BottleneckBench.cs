@@ -1,7 +1,6 @@
 using System.Text.Json;
 using CapacityGrid.Analysis.Capacity;
 using CapacityGrid.Analysis.Data;
-using CapacityGrid.Analysis.Measures.Layers;
 using CapacityGrid.Analysis.Models;
 using CapacityGrid.Analysis.Training;
 using CapacityGrid.Grains.Abstractions.Experiments;
@@ -79,8 +78,6 @@ internal static class BottleneckBench
             var options = new TrainOptions(Epochs, "adam", LearningRate: 0.01, BatchSize: 64, Seed: 1, Device: "cpu");
             var pair = ProbePair.Train(data, plan, options);
             var shape = TwoWidthSizer.Recommend(pair, Widths);
-            var input = new CovarianceAccumulator(f);
-            input.Add(data.Train.Features);
             object Layers(ProbeRun run) => run.Probe.Layers.Zip(run.Use!, (p, u) => new
             {
                 width = p.Width, sat = p.SaturationDimension, twonn = p.TwoNNDimension, rank = u.EffectiveRank, cka = u.InputSimilarity,
@@ -88,7 +85,7 @@ internal static class BottleneckBench
             Console.WriteLine(JsonSerializer.Serialize(new
             {
                 name = t.Name, split = t.Split, planted = Array.IndexOf(t.Hidden, t.Hidden.Min()), named = shape.Bottleneck,
-                input = f, inputSat = DelveSaturation.Of(input).IntrinsicDimension, classes = k,
+                input = f, inputSat = pair.InputDimension, classes = k,
                 probe = new { plan.Width, plan.Epochs, plan.Rows, wideAcc = pair.Wide.Final.TestAccuracy, halfAcc = pair.Half!.Final.TestAccuracy,
                     wide = Layers(pair.Wide), half = Layers(pair.Half) },
             }));

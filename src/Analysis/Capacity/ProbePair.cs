@@ -1,4 +1,5 @@
 using CapacityGrid.Analysis.Data;
+using CapacityGrid.Analysis.Measures.Layers;
 using CapacityGrid.Analysis.Models;
 using CapacityGrid.Analysis.Training;
 
@@ -14,7 +15,11 @@ namespace CapacityGrid.Analysis.Capacity;
 /// <param name="WideSpec">The planned probe's shape.</param>
 /// <param name="HalfSpec">The half-width probe's shape (null for a plan of one probe).</param>
 /// <param name="MultiplyAdds">Training multiply-adds both spent.</param>
-public sealed record ProbePair(ProbeRun Wide, ProbeRun? Half, MlpSpec WideSpec, MlpSpec? HalfSpec, double MultiplyAdds)
+/// <param name="InputDimension">
+/// Directions holding 99 % of the variance of the probes' training inputs (Delve's measure on the data), or null when
+/// not measured: how much a first layer could keep of what it reads.
+/// </param>
+public sealed record ProbePair(ProbeRun Wide, ProbeRun? Half, MlpSpec WideSpec, MlpSpec? HalfSpec, double MultiplyAdds, int? InputDimension = null)
 {
     /// <summary>Trains the plan's probes on its rows of <paramref name="data"/>, the wide one first.</summary>
     /// <param name="onEpoch">Called after each epoch with the probe's shape.</param>
@@ -31,12 +36,22 @@ public sealed record ProbePair(ProbeRun Wide, ProbeRun? Half, MlpSpec WideSpec, 
         var wideSpec = Spec(plan.Width);
         var wide = Run(wideSpec);
         var spent = TrainingCost.TrainingMultiplyAdds(wideSpec, wide.SampleEpochs);
+        var input = InputDimensionOf(rows.Train);
         if (!plan.WithHalfWidth)
         {
-            return new ProbePair(wide, null, wideSpec, null, spent);
+            return new ProbePair(wide, null, wideSpec, null, spent, input);
         }
         var halfSpec = Spec(ProbePlanner.HalfOf(plan.Width));
         var half = Run(halfSpec);
-        return new ProbePair(wide, half, wideSpec, halfSpec, spent + TrainingCost.TrainingMultiplyAdds(halfSpec, half.SampleEpochs));
+        return new ProbePair(wide, half, wideSpec, halfSpec, spent + TrainingCost.TrainingMultiplyAdds(halfSpec, half.SampleEpochs), input);
+    }
+
+    /// <summary>Delve's saturation dimension of <paramref name="data"/>'s features: directions holding 99 % of their variance.</summary>
+    public static int InputDimensionOf(TabularData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var covariance = new CovarianceAccumulator(data.FeatureCount);
+        covariance.Add(data.Features.AsSpan(0, data.Samples * data.FeatureCount));
+        return DelveSaturation.Of(covariance).IntrinsicDimension;
     }
 }

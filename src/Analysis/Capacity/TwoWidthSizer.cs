@@ -13,9 +13,9 @@ namespace CapacityGrid.Analysis.Capacity;
 /// given and wants at least the probe's width (a lower bound). Depth: a layer after the first is removable when its output nearly equals its input
 /// up to rotation (linear CKA at least <see cref="SameRepresentation"/>) or it uses at most <see cref="TinyDimension"/>
 /// directions. The bottleneck named is the layer whose output is least like its input in the wide probe (the lowest
-/// linear CKA between them), the input side first on a tie: the layer that discards the most of what it receives
-/// (session 8's rule, chosen on fourteen binding teachers, docs/sizing.md). Without CKA it is the layer with the fewest
-/// directions in the half-width probe.
+/// linear CKA between them, as a share of <see cref="CkaCeiling"/>, the most a layer of its width can reach on its input),
+/// the input side first on a tie: the layer that discards the most of what it receives (session 8's rule, chosen on
+/// binding teachers, docs/sizing.md). Without CKA it is the layer with the fewest directions in the half-width probe.
 /// </summary>
 public static class TwoWidthSizer
 {
@@ -85,7 +85,7 @@ public static class TwoWidthSizer
             ? string.Create(c, $"depth {depth}: every layer after the first changes its input (linear CKA with it below {SameRepresentation:0.00}: {string.Join(", ", layers.Skip(1).Select(l => $"{l.Name} {l.InputSimilarity:0.00}"))}) and uses more than {TinyDimension} directions")
             : string.Create(c, $"depth {depth}: {string.Join("; ", removable.Select(i => Removal(layers[i])))}, so removing it should cost nothing");
 
-        var (bottleneck, bottleneckReason) = Bottleneck(layers);
+        var (bottleneck, bottleneckReason) = Bottleneck(layers, pair.InputDimension);
         return new SizedShape(layers, depth, depthReason, removable, bottleneck, bottleneckReason);
 
         string Removal(LayerRecommendation l) => l.InputSimilarity >= SameRepresentation
@@ -93,23 +93,37 @@ public static class TwoWidthSizer
             : string.Create(c, $"{l.Name} uses only {l.SaturationDimension} directions (at most {TinyDimension})");
     }
 
-    // The layer least like its input in the wide probe; the fewest directions in the half one where CKA was not measured.
-    private static (int Index, string Reason) Bottleneck(IReadOnlyList<LayerRecommendation> layers)
+    // The layer least like its input in the wide probe, its CKA taken as a share of the most a layer of its width can
+    // keep of its input's directions; the fewest directions in the half probe where CKA was not measured.
+    private static (int Index, string Reason) Bottleneck(IReadOnlyList<LayerRecommendation> layers, int? inputDimension)
     {
         var c = CultureInfo.InvariantCulture;
         var directions = string.Join(", ", layers.Select(l => $"{l.Name} {l.HalfSaturationDimension}"));
         if (layers.All(l => l.InputSimilarity is not null))
         {
-            var i = layers.Select((l, i) => (l.InputSimilarity!.Value, i)).Min().i;
+            var inputs = layers.Select((l, i) => i == 0 ? inputDimension : layers[i - 1].SaturationDimension).ToArray();
+            var ceilings = layers.Select((l, i) => CkaCeiling(l.ProbeWidth, inputs[i])).ToArray();
+            var i = layers.Select((l, i) => (l.InputSimilarity!.Value / ceilings[i], i)).Min().i;
             var b = layers[i];
+            var scores = string.Join(", ", layers.Select((l, j) => ceilings[j] < 1
+                ? $"{l.Name} {l.InputSimilarity:0.00}, {l.InputSimilarity / ceilings[j]:0.00} of the {ceilings[j]:0.00} that {l.ProbeWidth} units can reach on {inputs[j]} input directions"
+                : $"{l.Name} {l.InputSimilarity:0.00}"));
             return (i, string.Create(c,
-                $"{b.Name} is the bottleneck: its output is least like its input in the {b.ProbeWidth}-wide probe (linear CKA {string.Join(", ", layers.Select(l => $"{l.Name} {l.InputSimilarity:0.00}"))}), so it discards the most of what it receives (directions used in the {b.HalfWidth}-wide probe: {directions})"));
+                $"{b.Name} is the bottleneck: its output is least like its input in the {b.ProbeWidth}-wide probe (linear CKA {scores}), so it discards the most of what it receives (directions used in the {b.HalfWidth}-wide probe: {directions})"));
         }
         var fewest = layers.Select((l, i) => (l.HalfSaturationDimension!.Value, i)).Min().i;
         var f = layers[fewest];
         return (fewest, string.Create(c,
             $"{f.Name} is the bottleneck: it uses the fewest directions in the {f.HalfWidth}-wide probe ({directions}; {f.SaturationDimension} of {f.ProbeWidth} in the wide one; no linear CKA was measured)"));
     }
+
+    /// <summary>
+    /// The linear CKA a layer of <paramref name="width"/> units reaches at most on an input spread evenly over
+    /// <paramref name="inputDimension"/> directions: sqrt(min(width, d) / d), since keeping r of d such directions gives
+    /// sqrt(r / d). 1 when the layer is at least as wide as its input's dimension, or that is unknown.
+    /// </summary>
+    public static double CkaCeiling(int width, int? inputDimension) =>
+        inputDimension is { } d && d > width ? Math.Sqrt((double)width / d) : 1;
 
     /// <summary>
     /// <paramref name="shape"/> at <paramref name="depth"/> hidden layers (at most the probe's): the layers after the

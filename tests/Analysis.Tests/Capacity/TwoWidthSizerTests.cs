@@ -10,7 +10,7 @@ public sealed class TwoWidthSizerTests
     private static readonly int[] Widths = [4, 8, 16, 32, 64, 128];
 
     // A pair of 32- and 16-wide probes whose layers hold the given saturation dimensions and input-output CKAs.
-    private static ProbePair Pair((int Wide, int Half, double Cka)[] layers, bool measureUse = true)
+    private static ProbePair Pair((int Wide, int Half, double Cka)[] layers, bool measureUse = true, int? inputDimension = null)
     {
         LayerReport Report(int i, int width, int dimension) => new(
             $"fc{i + 1}", width, "relu", dimension / (double)width, dimension, 1000, null, dimension, null,
@@ -21,7 +21,7 @@ public sealed class TwoWidthSizerTests
             15_000,
             false,
             measureUse ? [.. layers.Select((l, i) => new LayerUse($"fc{i + 1}", width, dimension(l) * 1.5, l.Cka))] : null);
-        return new ProbePair(Run(32, l => l.Wide), Run(16, l => l.Half), new MlpSpec(12, [32, 32], 4), new MlpSpec(12, [16, 16], 4), 1e8);
+        return new ProbePair(Run(32, l => l.Wide), Run(16, l => l.Half), new MlpSpec(12, [32, 32], 4), new MlpSpec(12, [16, 16], 4), 1e8, inputDimension);
     }
 
     [Fact]
@@ -91,6 +91,26 @@ public sealed class TwoWidthSizerTests
         Assert.Equal(bottleneck, shape.Bottleneck);
         Assert.StartsWith($"fc{bottleneck + 1} is the bottleneck: its output is least like its input", shape.BottleneckReason, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(null, 0)]
+    [InlineData(32, 0)]
+    [InlineData(98, 1)]
+    public void Recommend_FirstLayerReadingMoreInputDirectionsThanItHasUnits_IsJudgedAgainstTheMostItsWidthCanKeep(int? inputDimension, int bottleneck)
+    {
+        // 32 units keep at most sqrt(32/98) = 0.57 of 98 even directions' CKA: fc1's 0.44 is 0.77 of that, above fc2's 0.6.
+        var shape = TwoWidthSizer.Recommend(Pair([(20, 12, 0.44), (10, 8, 0.6)], inputDimension: inputDimension), Widths);
+
+        Assert.Equal(bottleneck, shape.Bottleneck);
+        Assert.Equal(inputDimension == 98, shape.BottleneckReason.Contains("of the 0.57 that 32 units can reach on 98 input directions", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(32, null, 1.0)]
+    [InlineData(32, 32, 1.0)]
+    [InlineData(16, 64, 0.5)]
+    public void CkaCeiling_IsTheSquareRootOfTheShareOfInputDirectionsALayerCanKeep(int width, int? inputDimension, double ceiling) =>
+        Assert.Equal(ceiling, TwoWidthSizer.CkaCeiling(width, inputDimension), 12);
 
     [Theory]
     [InlineData(9, 6, 1)]
