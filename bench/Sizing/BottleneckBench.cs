@@ -9,7 +9,7 @@ using CapacityGrid.Grains.Datasets;
 namespace CapacityGrid.Bench.Sizing;
 
 /// <summary>
-/// <c>sizing-bottleneck [tuning|held-out|held-out-3|wide-input|all] [name filter]</c>: for binding teachers, whose planted bottleneck is known,
+/// <c>sizing-bottleneck [tuning|held-out|held-out-3|wide-input|held-out-wide|all] [name filter]</c>: for binding teachers, whose planted bottleneck is known,
 /// trains only the probe pair `recommend` plans for the sizing grid (uniform widths 4-128 x the teacher's depth x 2 seeds, 15 epochs)
 /// and prints one JSON line per teacher: the planted layer, the layer <see cref="TwoWidthSizer"/> names, the input's
 /// saturation dimension and every per-layer measure of both probes, from which docs/sizing.md compares bottleneck rules.
@@ -55,11 +55,18 @@ internal static class BottleneckBench
         ("teacher 18-30-7-20-6", "held-out-3", 18, [30, 7, 20], 6, 109),
         ("teacher 22-9-28-28-5", "held-out-3", 22, [9, 28, 28], 5, 113),
         // "wide-input": more inputs than the probes' width, where the first layer discards much of its input by
-        // construction; drawn after the rule was committed, to test that suspicion.
+        // construction; drawn after the rule was committed, to test that suspicion, then tuning data for the CKA ceiling.
         ("teacher 64-32-6-5", "wide-input", 64, [32, 6], 5, 127),
         ("teacher 100-24-8-4", "wide-input", 100, [24, 8], 4, 131),
         ("teacher 64-8-32-6", "wide-input", 64, [8, 32], 6, 137),
         ("teacher 100-10-40-5", "wide-input", 100, [10, 40], 5, 139),
+        // "held-out-wide": more inputs than the probes' width again, drawn after the CKA ceiling was committed.
+        ("teacher 48-24-6-4", "held-out-wide", 48, [24, 6], 4, 149),
+        ("teacher 80-8-24-5", "held-out-wide", 80, [8, 24], 5, 151),
+        ("teacher 128-32-8-6", "held-out-wide", 128, [32, 8], 6, 157),
+        ("teacher 56-6-28-5", "held-out-wide", 56, [6, 28], 5, 163),
+        ("teacher 96-20-5-3", "held-out-wide", 96, [20, 5], 3, 167),
+        ("teacher 72-12-36-7", "held-out-wide", 72, [12, 36], 7, 173),
     ];
 
     public static int Run(string[] args)
