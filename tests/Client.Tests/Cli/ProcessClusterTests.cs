@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using CapacityGrid.Silo.Storage;
 
 namespace CapacityGrid.Client.Tests.Cli;
@@ -93,7 +95,7 @@ public sealed class ProcessClusterTests : IAsyncLifetime
         // 16 epochs: each status poll also builds the capacity analysis, and the kill must land while points still train.
         Assert.Equal(0, (await CapgridAsync("submit", spec, "--id", "procs")).ExitCode);
         using var watch = StartCapgrid("watch", "procs", "--out", Path.Combine(_folder, "out"));
-        await WaitForEpochsAsync(2);
+        await WaitForWatchedEpochsAsync(watch, 2);
 
         watch.Kill();
         foreach (var silo in _silos)
@@ -182,6 +184,25 @@ public sealed class ProcessClusterTests : IAsyncLifetime
             start.ArgumentList.Add(arg);
         }
         return Process.Start(start)!;
+    }
+
+    // The watch's own progress lines on stderr ("... | epochs 2/32"): they arrive within its poll interval, where a
+    // status process per poll took long enough on a loaded machine for both points to finish before the kill.
+    private static async Task WaitForWatchedEpochsAsync(Process watch, int epochs)
+    {
+        var progress = new Regex(@"\| epochs (\d+)/", RegexOptions.CultureInvariant);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromMinutes(2));
+        var last = "(nothing)";
+        while (await watch.StandardError.ReadLineAsync(timeout.Token) is { } line)
+        {
+            last = line;
+            if (progress.Match(line) is { Success: true } m && int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) >= epochs)
+            {
+                return;
+            }
+        }
+        Assert.Fail($"capgrid watch ended before {epochs} epochs were done; its last line: {last}");
     }
 
     private Task WaitForEpochsAsync(int epochs) =>
