@@ -17,12 +17,12 @@ public static class SpecPreflight
     /// </summary>
     public static DataShape? CheckLocalFiles(ExperimentSpec spec)
     {
-        switch (spec.Dataset.Kind)
+        switch (spec.Dataset.TypedKind)
         {
-            case "idx":
+            case DatasetKind.Idx:
                 CheckIdxFolder(spec.Dataset.Path!);
                 break;
-            case "csv":
+            case DatasetKind.Csv:
                 CheckCsvFile(spec.Dataset.Path!);
                 break;
             default:

@@ -43,7 +43,15 @@ public sealed record DatasetSpec(
     [property: Id(11), JsonConverter(typeof(LabelColumnConverter))] string? Label = null,
     [property: Id(12)] string Header = "auto",
     [property: Id(13)] double Separation = 3,
-    [property: Id(14), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Binding = null);
+    [property: Id(14), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Binding = null)
+{
+    /// <summary><see cref="Kind"/> typed; only for a spec <see cref="SpecValidator"/> accepted.</summary>
+    /// <exception cref="InvalidOperationException">The kind names no <see cref="DatasetKind"/>.</exception>
+    [JsonIgnore]
+    public DatasetKind TypedKind => DatasetKinds.TryParse(Kind, out var kind)
+        ? kind
+        : throw new InvalidOperationException($"dataset.kind: unknown dataset kind '{Kind}' (expected one of: {string.Join(", ", DatasetKinds.Names)})");
+}
 
 /// <summary>
 /// The sweep: every width x depth x shape, plus every explicit <c>Layers</c> shape, each with every seed.

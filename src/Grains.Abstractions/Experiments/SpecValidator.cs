@@ -11,16 +11,11 @@ public static partial class SpecValidator
     /// <summary>Largest number of hidden layers the grid accepts.</summary>
     public const int MaxDepth = 64;
 
-    /// <summary>The dataset kinds a spec may name.</summary>
-    public static readonly string[] DatasetKinds = ["teacher", "random-labels", "gaussian-mixture", "csv", "idx"];
-
     /// <summary>Largest fixed subsample of the information plane: its cost grows as the cube of it.</summary>
     public const int MaxInformationSamples = 2000;
 
     /// <summary>The header modes a csv dataset may name.</summary>
     public static readonly string[] CsvHeaderModes = ["auto", "none", "names", "sklearn"];
-
-    private static readonly string[] SyntheticKinds = ["teacher", "random-labels", "gaussian-mixture"];
 
     /// <summary>Validates every field of <paramref name="spec"/>.</summary>
     public static void Validate(ExperimentSpec spec)
@@ -57,19 +52,19 @@ public static partial class SpecValidator
     /// <summary>Validates a dataset spec on its own (fields named as in an experiment spec: <c>dataset.*</c>).</summary>
     public static void ValidateDataset(DatasetSpec d)
     {
-        if (!DatasetKinds.Contains(d.Kind))
+        if (!DatasetKinds.TryParse(d.Kind, out var kind))
         {
-            throw new SpecException("dataset.kind", $"unknown dataset kind '{d.Kind}' (expected one of: {string.Join(", ", DatasetKinds)})");
+            throw new SpecException("dataset.kind", $"unknown dataset kind '{d.Kind}' (expected one of: {string.Join(", ", DatasetKinds.Names)})");
         }
-        if (d.Kind == "idx" && string.IsNullOrWhiteSpace(d.Path))
+        if (kind == DatasetKind.Idx && string.IsNullOrWhiteSpace(d.Path))
         {
             throw new SpecException("dataset.path", "an idx dataset needs the folder holding its files");
         }
-        if (d.Kind == "csv")
+        if (kind == DatasetKind.Csv)
         {
             ValidateCsv(d);
         }
-        if (SyntheticKinds.Contains(d.Kind))
+        if (!kind.IsFile())
         {
             ValidateSynthetic(d);
         }
@@ -119,7 +114,7 @@ public static partial class SpecValidator
         {
             throw new SpecException("dataset.samples", $"needs at least 10 samples (got {d.Samples})");
         }
-        if (d.Kind == "teacher")
+        if (d.TypedKind == DatasetKind.Teacher)
         {
             for (var i = 0; i < (d.TeacherHidden?.Length ?? 0); i++)
             {
@@ -130,11 +125,11 @@ public static partial class SpecValidator
         {
             throw new SpecException("dataset.labelNoise", $"must lie in [0, 1] (got {d.LabelNoise})");
         }
-        if (d.Binding is not null && d.Kind != "teacher")
+        if (d.Binding is not null && d.TypedKind != DatasetKind.Teacher)
         {
             throw new SpecException("dataset.binding", $"applies to teacher datasets only (kind is '{d.Kind}')");
         }
-        if (d.Kind == "gaussian-mixture" && !(d.Separation >= 0 && d.Separation <= 1e6))
+        if (d.TypedKind == DatasetKind.GaussianMixture && !(d.Separation >= 0 && d.Separation <= 1e6))
         {
             throw new SpecException("dataset.separation", $"must be a distance between 0 and 1e6 (got {d.Separation})");
         }
@@ -151,7 +146,7 @@ public static partial class SpecValidator
             throw new SpecException("dataset.validationFraction", $"must lie in [0, 1) (got {d.ValidationFraction})");
         }
         // idx data brings its own test files, so only the validation share comes out of the training files.
-        if (d.Kind != "idx" && d.TestFraction + d.ValidationFraction >= 1)
+        if (d.TypedKind != DatasetKind.Idx && d.TestFraction + d.ValidationFraction >= 1)
         {
             throw new SpecException("dataset.validationFraction", $"with testFraction {d.TestFraction} it leaves nothing to train on: the two must add up to less than 1 (got {d.ValidationFraction})");
         }

@@ -42,7 +42,7 @@ public sealed class DatasetCache
         {
             return Split(spec).LimitTrain(spec.MaxTrainSamples).Train;
         }
-        return spec.Kind == "idx" ? IdxReader.LoadFolder(spec.Path!).Train : Samples(spec).Data;
+        return KindOf(spec) == DatasetKind.Idx ? IdxReader.LoadFolder(spec.Path!).Train : Samples(spec).Data;
     }
 
     /// <summary>
@@ -56,7 +56,7 @@ public sealed class DatasetCache
     // Train, validation and test parts as stored.
     private static DataSplit Split(DatasetSpec spec)
     {
-        if (spec.Kind == "idx")
+        if (KindOf(spec) == DatasetKind.Idx)
         {
             var (train, test) = IdxReader.LoadFolder(spec.Path!);
             return new DataSplit(train, test, $"idx {spec.Path}").WithValidation(spec.ValidationFraction, spec.Seed);
@@ -65,16 +65,21 @@ public sealed class DatasetCache
         return DataSplit.Holdout(data, spec.TestFraction, spec.ValidationFraction, spec.Seed, description);
     }
 
+    // The spec's kind, refused as an argument when it names none (the spec did not pass SpecValidator).
+    private static DatasetKind KindOf(DatasetSpec spec) => DatasetKinds.TryParse(spec.Kind, out var kind)
+        ? kind
+        : throw new ArgumentException($"dataset.kind: unknown dataset kind '{spec.Kind}' (expected one of: {string.Join(", ", DatasetKinds.Names)})", nameof(spec));
+
     // Every kind but idx: one set of samples that the spec's fractions split.
-    private static (TabularData Data, string Description) Samples(DatasetSpec spec) => spec.Kind switch
+    private static (TabularData Data, string Description) Samples(DatasetSpec spec) => KindOf(spec) switch
     {
-        "teacher" => Teacher(spec),
-        "random-labels" => (new RandomLabelsDataset(spec.InputDim, spec.Classes, spec.Samples, spec.Seed).Generate(),
+        DatasetKind.Teacher => Teacher(spec),
+        DatasetKind.RandomLabels => (new RandomLabelsDataset(spec.InputDim, spec.Classes, spec.Samples, spec.Seed).Generate(),
             $"random labels, {spec.Classes} classes, {spec.InputDim} inputs, {spec.Samples} samples"),
-        "gaussian-mixture" => (new GaussianMixtureDataset(spec.InputDim, spec.Classes, spec.Samples, spec.Separation, spec.LabelNoise, spec.Seed).Generate(),
+        DatasetKind.GaussianMixture => (new GaussianMixtureDataset(spec.InputDim, spec.Classes, spec.Samples, spec.Separation, spec.LabelNoise, spec.Seed).Generate(),
             $"gaussian mixture, {spec.Classes} classes {spec.Separation} apart, {spec.InputDim} inputs, {spec.Samples} samples, noise {spec.LabelNoise}"),
-        "csv" => FromCsv(spec),
-        _ => throw new ArgumentException($"dataset.kind: unknown dataset kind '{spec.Kind}'"),
+        DatasetKind.Csv => FromCsv(spec),
+        _ => throw new ArgumentException($"dataset.kind: '{spec.Kind}' is read from its folder, not split from samples"),
     };
 
     private static (TabularData Data, string Description) Teacher(DatasetSpec spec)

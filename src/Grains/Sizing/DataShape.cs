@@ -13,7 +13,7 @@ public sealed record DataShape(int Features, int Classes, long Samples, long Tra
     /// <summary>The shape of generated data, from its spec alone (nothing is generated); null for file data.</summary>
     public static DataShape? FromSpec(DatasetSpec dataset)
     {
-        if (dataset.Kind is "csv" or "idx")
+        if (dataset.TypedKind.IsFile())
         {
             return null;
         }

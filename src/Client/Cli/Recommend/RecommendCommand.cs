@@ -132,7 +132,7 @@ public static class RecommendCommand
     {
         if (Directory.Exists(source))
         {
-            return new DatasetSpec("idx", source);
+            return new DatasetSpec(DatasetKinds.Name(DatasetKind.Idx), source);
         }
         if (!File.Exists(source))
         {
@@ -144,7 +144,7 @@ public static class RecommendCommand
         }
         if (source.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || source.EndsWith(".csv.gz", StringComparison.OrdinalIgnoreCase))
         {
-            var dataset = new DatasetSpec("csv", source, Label: label);
+            var dataset = new DatasetSpec(DatasetKinds.Name(DatasetKind.Csv), source, Label: label);
             SpecValidator.ValidateDataset(dataset);
             return dataset;
         }

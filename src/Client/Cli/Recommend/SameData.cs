@@ -12,15 +12,15 @@ internal static class SameData
         {
             return false;
         }
-        if (a.Kind is "csv" or "idx")
+        if (a.TypedKind.IsFile())
         {
             return Path.GetFullPath(a.Path!) == Path.GetFullPath(b.Path!) && a.Label == b.Label;
         }
         return a.InputDim == b.InputDim && (a.TeacherHidden ?? []).SequenceEqual(b.TeacherHidden ?? []) && a.Classes == b.Classes
             && a.Samples == b.Samples && a.LabelNoise.Equals(b.LabelNoise) && a.Seed == b.Seed && (a.Binding ?? false) == (b.Binding ?? false)
-            && (a.Kind != "gaussian-mixture" || a.Separation.Equals(b.Separation));
+            && (a.TypedKind != DatasetKind.GaussianMixture || a.Separation.Equals(b.Separation));
     }
 
     /// <summary>A short name for messages: the kind and the file or the seed.</summary>
-    public static string Name(DatasetSpec d) => d.Kind is "csv" or "idx" ? $"{d.Kind} {d.Path}" : $"{d.Kind}, seed {d.Seed}, {d.Samples} samples";
+    public static string Name(DatasetSpec d) => d.TypedKind.IsFile() ? $"{d.Kind} {d.Path}" : $"{d.Kind}, seed {d.Seed}, {d.Samples} samples";
 }
