@@ -1,9 +1,10 @@
 using System.Diagnostics;
-using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Data.Idx;
+using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Measures.Probes;
 using CapacityGrid.Analysis.Models;
-using CapacityGrid.Analysis.Training;
+using CapacityGrid.Analysis.Training.Checkpointing;
+using CapacityGrid.Analysis.Training.Trainers;
 
 namespace CapacityGrid.Bench.Measures;
 
@@ -42,7 +43,7 @@ public static class SaturationCostBench
         var trainCpu = TimeSpan.Zero;
         var lastCpu = Cpu();
         output.WriteLine($"saturation cost: {spec.InputDim}-{string.Join("-", spec.Hidden)}-{spec.Classes} MLP, {train.Samples} training rows, batch {options.BatchSize}, {Epochs} epochs, {Environment.ProcessorCount} cores");
-        MlpTrainer.Train(data, spec, options, epoch =>
+        ClassifierTrainer.Train(data, spec, options, epoch =>
         {
             trainTime += epoch.Duration;
             trainCpu += Cpu() - lastCpu;
@@ -64,7 +65,7 @@ public static class SaturationCostBench
             lastCpu = Cpu();
         });
         output.WriteLine("  (on a shared machine the least loaded epoch - the fastest - is the best guide; the totals below mix all of them)");
-        output.WriteLine($"  training {trainTime.TotalSeconds:F1} s wall, {trainCpu.TotalSeconds:F1} s CPU (an epoch includes MlpTrainer's evaluation of train and test); loading checkpoints {loadTime.TotalSeconds:F2} s");
+        output.WriteLine($"  training {trainTime.TotalSeconds:F1} s wall, {trainCpu.TotalSeconds:F1} s CPU (an epoch includes ClassifierTrainer's evaluation of train and test); loading checkpoints {loadTime.TotalSeconds:F2} s");
         for (var p = 0; p < probes.Length; p++)
         {
             output.WriteLine($"  {probes[p].Name}: {probeTime[p].TotalSeconds:F2} s wall = {probeTime[p] / trainTime:P1} of training, {probeCpu[p].TotalSeconds:F2} s CPU = {probeCpu[p] / trainCpu:P1}");

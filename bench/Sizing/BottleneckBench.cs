@@ -2,7 +2,7 @@ using System.Text.Json;
 using CapacityGrid.Analysis.Capacity;
 using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Models;
-using CapacityGrid.Analysis.Training;
+using CapacityGrid.Analysis.Training.Trainers;
 using CapacityGrid.Grains.Abstractions.Experiments;
 using CapacityGrid.Grains.Datasets;
 

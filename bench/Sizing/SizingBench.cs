@@ -3,7 +3,7 @@ using System.Text.Json;
 using CapacityGrid.Analysis.Capacity;
 using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Models;
-using CapacityGrid.Analysis.Training;
+using CapacityGrid.Analysis.Training.Trainers;
 using CapacityGrid.Grains.Abstractions.Experiments;
 using CapacityGrid.Grains.Datasets;
 
@@ -119,7 +119,7 @@ internal static class SizingBench
         var accuracies = Seeds.Select(seed =>
         {
             EpochReport? last = null;
-            MlpTrainer.Train(data, spec, options with { Seed = seed }, r => last = r);
+            ClassifierTrainer.Train(data, spec, options with { Seed = seed }, r => last = r);
             cost += TrainingCost.TrainingMultiplyAdds(spec, (long)data.Train.Samples * last!.Epoch);
             return last.TestAccuracy;
         }).ToArray();

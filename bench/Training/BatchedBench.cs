@@ -1,11 +1,11 @@
 using System.Diagnostics;
-using System.Runtime;
 using System.Runtime.InteropServices;
+using System.Runtime;
 using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Models;
-using CapacityGrid.Analysis.Training;
 using CapacityGrid.Analysis.Training.Batched;
 using CapacityGrid.Analysis.Training.Optimizers;
+using CapacityGrid.Analysis.Training.Trainers;
 using TorchSharp;
 
 namespace CapacityGrid.Bench.Training;
@@ -13,7 +13,7 @@ namespace CapacityGrid.Bench.Training;
 /// <summary>
 /// Model-samples per second of K = 8 same-shape MLPs trained as one stack against the same 8 trained one at
 /// a time: 784 inputs, two hidden layers of width 16, 64 and 256, 10 classes, batch 128, Adam, random data.
-/// Measured twice: training steps alone (the step loops of <see cref="MlpTrainer"/> and
+/// Measured twice: training steps alone (the step loops of <see cref="ClassifierTrainer"/> and
 /// <see cref="BatchedMlpTrainer"/>, rebuilt here from their public parts), and whole epochs through the
 /// trainers, which add the per-epoch evaluation on the full train and test sets and the checkpoints.
 /// Per width it also prints the ceiling (the matmul roofline over the exact FLOP per sample, against one model
@@ -82,7 +82,7 @@ public static class BatchedBench
             var (torchAdam, fused) = Compare(output, members, () => SingleSteps(x, y, spec, members, torchAdam: true), () => SingleSteps(x, y, spec, members));
             output.WriteLine($"{width,6} {"adam",-8} {torchAdam,14:F0} {fused,10:F0} {fused / torchAdam,6:F2}x  (one at a time: torch.optim.Adam; the grid's fused Adam)");
             (single, stacked) = Compare(output, members,
-                () => Array.ForEach(members, m => MlpTrainer.Train(data, spec, m, _ => { })),
+                () => Array.ForEach(members, m => ClassifierTrainer.Train(data, spec, m, _ => { })),
                 () => BatchedMlpTrainer.Train(data, spec, members, (_, _) => { }));
             output.WriteLine($"{width,6} {"epochs",-8} {single,14:F0} {stacked,10:F0} {stacked / single,6:F2}x");
         }
@@ -107,7 +107,7 @@ public static class BatchedBench
         return (modelSamples / bestSingle, modelSamples / bestStacked);
     }
 
-    // One epoch of MlpTrainer's training step for each member in turn, without evaluation.
+    // One epoch of ClassifierTrainer's training step for each member in turn, without evaluation.
     private static void SingleSteps(torch.Tensor x, torch.Tensor y, MlpSpec spec, TrainOptions[] members, bool torchAdam = false)
     {
         foreach (var member in members)

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using CapacityGrid.Analysis.Models;
-using CapacityGrid.Analysis.Training;
 using CapacityGrid.Analysis.Training.Optimizers;
+using CapacityGrid.Analysis.Training.Trainers;
 using TorchSharp;
 using static TorchSharp.torch;
 

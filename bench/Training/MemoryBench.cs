@@ -1,13 +1,13 @@
 using System.Diagnostics;
-using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Data.Synthetic;
+using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Models;
-using CapacityGrid.Analysis.Training;
+using CapacityGrid.Analysis.Training.Trainers;
 
 namespace CapacityGrid.Bench.Training;
 
 /// <summary>
-/// Peak resident memory of one trainer: the 784-256-256-10 MLP trained by <see cref="MlpTrainer.Train"/> for one
+/// Peak resident memory of one trainer: the 784-256-256-10 MLP trained by <see cref="ClassifierTrainer.Train"/> for one
 /// epoch (batch 128, Adam) on random data of Fashion-MNIST's size (60,000 training and 10,000 test rows of 784
 /// floats, 219 MB as float32), with the process's peak RSS (VmHWM in /proc/self/status) read before and after.
 /// VmHWM covers the whole process, so run this benchmark alone (or first) for a clean number; it first tries to
@@ -30,10 +30,10 @@ public static class MemoryBench
         var withData = Status();
         var spec = new MlpSpec(784, [256, 256], 10);
         var watch = Stopwatch.StartNew();
-        MlpTrainer.Train(data, spec, new TrainOptions(Epochs: 1, BatchSize: 128, Device: "cpu"), _ => { });
+        ClassifierTrainer.Train(data, spec, new TrainOptions(Epochs: 1, BatchSize: 128, Device: "cpu"), _ => { });
         var afterTraining = Status();
 
-        output.WriteLine($"memory: one MlpTrainer.Train epoch of {spec} ({spec.ParameterCount} parameters), batch 128, Adam, {TrainRows} + {TestRows} random rows x 784, {Environment.ProcessorCount} cores");
+        output.WriteLine($"memory: one ClassifierTrainer.Train epoch of {spec} ({spec.ParameterCount} parameters), batch 128, Adam, {TrainRows} + {TestRows} random rows x 784, {Environment.ProcessorCount} cores");
         output.WriteLine($"  peak reset at start: {(reset ? "yes" : "no (the peak includes whatever ran before in this process)")}");
         output.WriteLine($"  data as float32 arrays: {Mib((TrainRows + TestRows) * 784L * sizeof(float))} MiB");
         output.WriteLine($"  at start:       RSS {Mib(atStart.Rss)} MiB, peak {Mib(atStart.Peak)} MiB");

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Models;
-using CapacityGrid.Analysis.Training;
 using CapacityGrid.Analysis.Training.Optimizers;
+using CapacityGrid.Analysis.Training.Trainers;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -20,7 +20,7 @@ namespace CapacityGrid.Bench.Training;
 /// Bias adds, activations, the loss and the Adam update are not counted (they are memory-bound).</item>
 /// <item>Roofline samples/s = matmul FLOP/s ÷ FLOP per sample; fraction = measured samples/s ÷ roofline samples/s.</item>
 /// <item>Two training measurements: the bare step loop (index batch, forward, backward, Adam step, as
-/// <see cref="MlpTrainer"/> does per batch), and <see cref="MlpTrainer.Train"/> end to end (adds per-epoch
+/// <see cref="ClassifierTrainer"/> does per batch), and <see cref="ClassifierTrainer.Train"/> end to end (adds per-epoch
 /// evaluation of train and test parts and checkpoint serialisation).</item>
 /// </list>
 /// </summary>
@@ -72,7 +72,7 @@ public static class ThroughputBench
         var steps = StepLoopSamplesPerSecond();
         output.WriteLine(string.Create(culture, $"  step loop, batch {BatchSize}: {steps:F0} samples/s = {steps / roofline:P1} of roofline (6·MAC), {steps / exactRoofline:P1} (exact)"));
         var engine = TrainerSamplesPerSecond();
-        output.WriteLine(string.Create(culture, $"  MlpTrainer.Train, batch {BatchSize}, with evaluation and checkpoints: {engine:F0} samples/s = {engine / roofline:P1} of roofline (6·MAC), {engine / exactRoofline:P1} (exact)"));
+        output.WriteLine(string.Create(culture, $"  ClassifierTrainer.Train, batch {BatchSize}, with evaluation and checkpoints: {engine:F0} samples/s = {engine / roofline:P1} of roofline (6·MAC), {engine / exactRoofline:P1} (exact)"));
     }
 
     /// <summary>Best-of-rounds GFLOP/s of a 2048 x 2048 float32 matmul.</summary>
@@ -106,13 +106,13 @@ public static class ThroughputBench
         var x = randn([samples, 784], generator: generator);
         var y = randint(10, [samples], generator: generator);
         using var model = new Mlp(new MlpSpec(784, [256, 256], 10));
-        // The optimizer MlpTrainer uses (Adam, learning rate 1e-3).
+        // The optimizer ClassifierTrainer uses (Adam, learning rate 1e-3).
         using var optimizer = ModelOptimizer.Create(model.parameters(), new TrainOptions(Epochs: 1));
         model.train();
         return StepLoop.BestSamplesPerSecond(x, y, BatchSize, stepsPerRound, Rounds, model.forward, optimizer.ZeroGrad, optimizer.Step);
     }
 
-    /// <summary>Best-of-rounds samples/s of <see cref="MlpTrainer.Train"/> on random data: 16,384 training samples, 2 epochs, 1,024 test samples, wall time of the whole call.</summary>
+    /// <summary>Best-of-rounds samples/s of <see cref="ClassifierTrainer.Train"/> on random data: 16,384 training samples, 2 epochs, 1,024 test samples, wall time of the whole call.</summary>
     public static double TrainerSamplesPerSecond()
     {
         const int train = 16_384, test = 1_024, epochs = 2;
@@ -123,12 +123,12 @@ public static class ThroughputBench
         var data = new DataSplit(Random(train), Random(test), "random");
         var spec = new MlpSpec(784, [256, 256], 10);
         var options = new TrainOptions(Epochs: epochs, BatchSize: BatchSize, Device: "cpu");
-        MlpTrainer.Train(data, spec, options with { Epochs = 1 }, _ => { });
+        ClassifierTrainer.Train(data, spec, options with { Epochs = 1 }, _ => { });
         var best = 0.0;
         for (var round = 0; round < Rounds; round++)
         {
             var watch = Stopwatch.StartNew();
-            MlpTrainer.Train(data, spec, options, _ => { });
+            ClassifierTrainer.Train(data, spec, options, _ => { });
             best = Math.Max(best, (double)train * epochs / watch.Elapsed.TotalSeconds);
         }
         return best;

@@ -1,8 +1,9 @@
 using System.Diagnostics;
-using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Data.Idx;
+using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Models;
-using CapacityGrid.Analysis.Training;
+using CapacityGrid.Analysis.Training.Tracking;
+using CapacityGrid.Analysis.Training.Trainers;
 
 namespace CapacityGrid.Bench.Training;
 
@@ -36,7 +37,7 @@ public static class TrackingCostBench
             for (var s = 0; s < settings.Length; s++)
             {
                 var watch = Stopwatch.StartNew();
-                MlpTrainer.Train(data, spec, options, _ => { }, layers: settings[s].Tracking);
+                ClassifierTrainer.Train(data, spec, options, _ => { }, layers: settings[s].Tracking);
                 best[s] = TimeSpan.FromTicks(Math.Min(best[s].Ticks, watch.Elapsed.Ticks));
             }
         }

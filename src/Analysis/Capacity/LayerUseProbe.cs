@@ -3,7 +3,7 @@ using CapacityGrid.Analysis.Measures.Dataset;
 using CapacityGrid.Analysis.Measures.Probes;
 using CapacityGrid.Analysis.Models;
 using CapacityGrid.Analysis.Numerics;
-using CapacityGrid.Analysis.Training;
+using CapacityGrid.Analysis.Training.Checkpointing;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -1,7 +1,7 @@
 using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Measures.Layers;
 using CapacityGrid.Analysis.Models;
-using CapacityGrid.Analysis.Training;
+using CapacityGrid.Analysis.Training.Trainers;
 
 namespace CapacityGrid.Analysis.Capacity;
 

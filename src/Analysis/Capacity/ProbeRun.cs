@@ -1,7 +1,7 @@
 using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Measures.Probes;
 using CapacityGrid.Analysis.Models;
-using CapacityGrid.Analysis.Training;
+using CapacityGrid.Analysis.Training.Trainers;
 
 namespace CapacityGrid.Analysis.Capacity;
 
@@ -26,7 +26,7 @@ public sealed record ProbeRun(ProbeReport Probe, EpochReport Final, long SampleE
     {
         ArgumentNullException.ThrowIfNull(data);
         EpochReport? last = null;
-        var outcome = MlpTrainer.Train(data, spec, options, e =>
+        var outcome = ClassifierTrainer.Train(data, spec, options, e =>
         {
             last = e;
             onEpoch?.Invoke(e);

@@ -1,4 +1,5 @@
-using CapacityGrid.Analysis.Training;
+using CapacityGrid.Analysis.Training.Tracking;
+
 
 namespace CapacityGrid.Grains.Abstractions.Analysis;
 

@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using CapacityGrid.Analysis.Training;
+using CapacityGrid.Analysis.Training.Trainers;
 using CapacityGrid.Grains.Abstractions.Training;
 
 namespace CapacityGrid.Grains.Training;

@@ -1,7 +1,8 @@
 using System.Buffers.Binary;
 using System.Diagnostics;
 using CapacityGrid.Analysis.Data;
-using CapacityGrid.Analysis.Training;
+using CapacityGrid.Analysis.Training.Checkpointing;
+using CapacityGrid.Analysis.Training.Trainers;
 using CapacityGrid.Grains.Abstractions.Training;
 
 namespace CapacityGrid.Grains.Training;

@@ -1,5 +1,6 @@
 using CapacityGrid.Analysis.Data;
-using CapacityGrid.Analysis.Training;
+using CapacityGrid.Analysis.Training.Checkpointing;
+using CapacityGrid.Analysis.Training.Trainers;
 using CapacityGrid.Grains.Abstractions.Training;
 
 namespace CapacityGrid.Grains.Training;

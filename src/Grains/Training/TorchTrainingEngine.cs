@@ -4,8 +4,10 @@ using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Measures.Probes;
 using CapacityGrid.Analysis.Measures.Weights;
 using CapacityGrid.Analysis.Models;
-using CapacityGrid.Analysis.Training;
 using CapacityGrid.Analysis.Training.Batched;
+using CapacityGrid.Analysis.Training.Checkpointing;
+using CapacityGrid.Analysis.Training.Tracking;
+using CapacityGrid.Analysis.Training.Trainers;
 using CapacityGrid.Grains.Abstractions.Experiments;
 using CapacityGrid.Grains.Abstractions.Training;
 using CapacityGrid.Grains.Hosting;
@@ -14,7 +16,7 @@ using Microsoft.Extensions.Options;
 namespace CapacityGrid.Grains.Training;
 
 /// <summary>
-/// The real engine: trains the point's MLP or CNN (<see cref="PointModel"/>) with TorchSharp (<see cref="MlpTrainer"/>), tracks its layers per
+/// The real engine: trains the point's MLP or CNN (<see cref="PointModel"/>) with TorchSharp (<see cref="ClassifierTrainer"/>), tracks its layers per
 /// epoch as the spec's measures say, and probes the final model's layers. Points of one MLP shape that differ only
 /// in their seed can be trained together as one stack (<see cref="BatchedMlpTrainer"/>).
 /// </summary>
@@ -49,7 +51,7 @@ public sealed class TorchTrainingEngine(IOptions<TrainingSlotOptions> options, I
         var tracking = Tracking(request.Measures ?? new MeasuresSpec());
         ConfigureTorch();
         byte[]? last = null;
-        var outcome = MlpTrainer.Train(data, spec, trainOptions,
+        var outcome = ClassifierTrainer.Train(data, spec, trainOptions,
             report =>
             {
                 last = report.Checkpoint;

@@ -1,5 +1,5 @@
 using CapacityGrid.Analysis.Data;
-using CapacityGrid.Analysis.Training;
+using CapacityGrid.Analysis.Training.Checkpointing;
 using CapacityGrid.Grains.Abstractions.Experiments;
 
 namespace CapacityGrid.Grains.Training;

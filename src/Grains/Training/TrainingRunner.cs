@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using CapacityGrid.Analysis.Data;
-using CapacityGrid.Analysis.Training;
+using CapacityGrid.Analysis.Training.Checkpointing;
+using CapacityGrid.Analysis.Training.Trainers;
 using CapacityGrid.Grains.Abstractions.Experiments;
 using CapacityGrid.Grains.Abstractions.Training;
 using CapacityGrid.Grains.Checkpoints;

@@ -4,11 +4,11 @@ using CapacityGrid.Analysis.Measures.Dataset;
 using CapacityGrid.Analysis.Measures.Probes;
 using CapacityGrid.Analysis.Measures.Weights;
 using CapacityGrid.Analysis.Models;
-using CapacityGrid.Analysis.Training;
+using CapacityGrid.Analysis.Training.Trainers;
 
 namespace CapacityGrid.Analysis.Tests.Capacity;
 
-/// <summary>Trains a small grid for real (MlpTrainer, then a saturation and dimension probe of each final model), as a grid point would.</summary>
+/// <summary>Trains a small grid for real (ClassifierTrainer, then a saturation and dimension probe of each final model), as a grid point would.</summary>
 internal static class GridTraining
 {
     private static readonly LayerProbeOptions Probe = new()
@@ -27,7 +27,7 @@ internal static class GridTraining
             foreach (var seed in seeds)
             {
                 EpochReport? last = null;
-                var outcome = MlpTrainer.Train(data, spec, options with { Seed = seed }, r => last = r, cancellationToken);
+                var outcome = ClassifierTrainer.Train(data, spec, options with { Seed = seed }, r => last = r, cancellationToken);
                 var probe = new LayerProbe(spec, Probe).Probe(last!.Checkpoint, data.Train, cancellationToken);
                 var weights = WeightMeasures.Of(outcome.Weights);
                 points.Add(new CapacityPoint(

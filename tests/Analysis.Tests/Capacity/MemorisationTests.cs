@@ -1,8 +1,8 @@
 using CapacityGrid.Analysis.Capacity;
-using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Data.Synthetic;
+using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Models;
-using CapacityGrid.Analysis.Training;
+using CapacityGrid.Analysis.Training.Trainers;
 
 namespace CapacityGrid.Analysis.Tests.Capacity;
 
@@ -41,7 +41,7 @@ public sealed class MemorisationTests
         foreach (var width in new[] { 4, 8, 16, 32, 64 })
         {
             EpochReport? last = null;
-            var outcome = MlpTrainer.Train(data, new MlpSpec(8, [width], 2), new TrainOptions(600, LearningRate: 0.02, BatchSize: 200, Seed: 1), r => last = r, token);
+            var outcome = ClassifierTrainer.Train(data, new MlpSpec(8, [width], 2), new TrainOptions(600, LearningRate: 0.02, BatchSize: 200, Seed: 1), r => last = r, token);
             trained.Add((outcome.ParameterCount, last!.TrainAccuracy));
         }
 

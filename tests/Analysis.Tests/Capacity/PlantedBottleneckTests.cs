@@ -1,7 +1,7 @@
 using CapacityGrid.Analysis.Capacity;
-using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Data.Synthetic;
-using CapacityGrid.Analysis.Training;
+using CapacityGrid.Analysis.Data;
+using CapacityGrid.Analysis.Training.Trainers;
 
 namespace CapacityGrid.Analysis.Tests.Capacity;
 

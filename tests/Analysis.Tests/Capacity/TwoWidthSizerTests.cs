@@ -1,7 +1,7 @@
 using CapacityGrid.Analysis.Capacity;
 using CapacityGrid.Analysis.Measures.Probes;
 using CapacityGrid.Analysis.Models;
-using CapacityGrid.Analysis.Training;
+using CapacityGrid.Analysis.Training.Trainers;
 
 namespace CapacityGrid.Analysis.Tests.Capacity;
 

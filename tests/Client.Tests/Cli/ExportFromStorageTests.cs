@@ -1,8 +1,8 @@
 using System.Text.Json;
-using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs;
 using CapacityGrid.Analysis.Models;
-using CapacityGrid.Analysis.Training;
+using CapacityGrid.Analysis.Training.Checkpointing;
 using CapacityGrid.Client.Tests.BadInput;
 using CapacityGrid.Grains.Checkpoints;
 using CapacityGrid.Tests.Shared;

@@ -1,7 +1,8 @@
-using CapacityGrid.Analysis.Training;
-using CapacityGrid.Grains.Abstractions;
+using CapacityGrid.Analysis.Training.Checkpointing;
+using CapacityGrid.Analysis.Training.Trainers;
 using CapacityGrid.Grains.Abstractions.Experiments;
 using CapacityGrid.Grains.Abstractions.Training;
+using CapacityGrid.Grains.Abstractions;
 using CapacityGrid.Grains.Datasets;
 using CapacityGrid.Grains.Tests.Fixtures;
 using CapacityGrid.Grains.Training;
@@ -83,7 +84,7 @@ public sealed class BatchedGridTests : IAsyncLifetime
         var t = Spec.Training;
         var options = new TrainOptions(t.Epochs, t.Optimizer, t.LearningRate, t.BatchSize, t.Momentum, t.WeightDecay, point.Seed);
         var model = PointModel.Of(new GridPoint(point.PointId, point.HiddenWidths, point.Seed, Spec.Grid.Activation), data);
-        MlpTrainer.Train(data, model, options, reports.Add, ct, new ResumePoint(1, payload!));
+        ClassifierTrainer.Train(data, model, options, reports.Add, ct, new ResumePoint(1, payload!));
 
         Assert.Equal([2, 3], reports.Select(r => r.Epoch));
         AssertClose(point.Epochs[^1].TrainLoss, reports[^1].TrainLoss, "resumed final train loss");

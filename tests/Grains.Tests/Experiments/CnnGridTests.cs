@@ -1,9 +1,9 @@
 using CapacityGrid.Analysis.Measures.Probes;
-using CapacityGrid.Analysis.Training;
-using CapacityGrid.Grains.Abstractions;
+using CapacityGrid.Analysis.Training.Tracking;
 using CapacityGrid.Grains.Abstractions.Analysis;
 using CapacityGrid.Grains.Abstractions.Experiments;
 using CapacityGrid.Grains.Abstractions.Training;
+using CapacityGrid.Grains.Abstractions;
 using CapacityGrid.Grains.Tests.Fixtures;
 
 namespace CapacityGrid.Grains.Tests.Experiments;

@@ -1,6 +1,6 @@
 using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Models;
-using CapacityGrid.Analysis.Training;
+using CapacityGrid.Analysis.Training.Trainers;
 
 namespace CapacityGrid.Analysis.Measures.Prequential;
 
@@ -13,7 +13,7 @@ namespace CapacityGrid.Analysis.Measures.Prequential;
 /// <remarks>
 /// The samples are cut into blocks ending at t_1 &lt; t_2 &lt; … &lt; t_S = n. The first block is sent with the
 /// uniform code, t_1 · log2 K bits; block i &gt; 1 with -Σ log2 p(y|x) under a model of the given shape trained
-/// (by <see cref="MlpTrainer"/>, with the given options and seed, so the receiver can repeat it) on samples
+/// (by <see cref="ClassifierTrainer"/>, with the given options and seed, so the receiver can repeat it) on samples
 /// [0, t_{i-1}). Training is deterministic by seed, so the code is decodable. The model is trained for a fixed
 /// number of epochs rather than with Voita &amp; Titov's early stopping. If training diverges, the model of the last
 /// finite epoch codes the block; if there is none, or its loss on the block is not finite, the block is coded
@@ -82,7 +82,7 @@ public static class PrequentialCode
     {
         var split = new DataSplit(Rows(data, 0, start), Rows(data, start, end), "prequential");
         EpochReport? last = null;
-        MlpTrainer.Train(split, spec, training, e => last = e, cancellationToken);
+        ClassifierTrainer.Train(split, spec, training, e => last = e, cancellationToken);
         return last is null || !double.IsFinite(last.TestLoss) ? null : last.TestLoss * (end - start) / Math.Log(2);
     }
 

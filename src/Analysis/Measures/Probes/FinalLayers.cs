@@ -1,6 +1,6 @@
 using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Models;
-using CapacityGrid.Analysis.Training;
+using CapacityGrid.Analysis.Training.Checkpointing;
 
 namespace CapacityGrid.Analysis.Measures.Probes;
 

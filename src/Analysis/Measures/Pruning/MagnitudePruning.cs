@@ -1,7 +1,8 @@
 using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Measures.Probes;
 using CapacityGrid.Analysis.Models;
-using CapacityGrid.Analysis.Training;
+using CapacityGrid.Analysis.Training.Checkpointing;
+using CapacityGrid.Analysis.Training.Trainers;
 using static TorchSharp.torch;
 
 namespace CapacityGrid.Analysis.Measures.Pruning;
@@ -41,10 +42,10 @@ public static class MagnitudePruning
         }
         using var scope = NewDisposeScope();
         // Inside the scope: ExtractWeights leaves the tensors of its detach() to whichever scope is open.
-        var ranking = MagnitudeRanking.Of(MlpTrainer.ExtractWeights(model));
+        var ranking = MagnitudeRanking.Of(ClassifierTrainer.ExtractWeights(model));
         var (testX, testY) = RowTensors.All(data.Test);
         var wasTraining = model.training;
-        var (_, baseline) = MlpTrainer.Evaluate(model, testX, testY);
+        var (_, baseline) = ClassifierTrainer.Evaluate(model, testX, testY);
         if (wasTraining)
         {
             model.train();
@@ -60,11 +61,11 @@ public static class MagnitudePruning
             {
                 MaskedFineTune.Apply(pruned, MaskedFineTune.Masks(pruned, keep));
             }
-            var (loss, accuracy) = MlpTrainer.Evaluate(pruned, testX, testY);
+            var (loss, accuracy) = ClassifierTrainer.Evaluate(pruned, testX, testY);
             var point = new PruningPoint(fraction, ranking.PrunedCount(fraction), accuracy, loss, null, null, "no fine-tune requested");
             if (options.FineTune is { } tune)
             {
-                point = MaskedFineTune.Run(pruned, keep, data.Train, tune, cancellationToken) && MlpTrainer.Evaluate(pruned, testX, testY) is var (tunedLoss, tunedAccuracy) && double.IsFinite(tunedLoss)
+                point = MaskedFineTune.Run(pruned, keep, data.Train, tune, cancellationToken) && ClassifierTrainer.Evaluate(pruned, testX, testY) is var (tunedLoss, tunedAccuracy) && double.IsFinite(tunedLoss)
                     ? point with { FineTunedAccuracy = tunedAccuracy, FineTunedLoss = tunedLoss, FineTuneReason = null }
                     : point with { FineTuneReason = "the fine-tune diverged (loss NaN or infinite)" };
             }

@@ -1,8 +1,8 @@
-using CapacityGrid.Analysis.Training.Optimizers;
 using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Measures.Probes;
 using CapacityGrid.Analysis.Models;
-using CapacityGrid.Analysis.Training;
+using CapacityGrid.Analysis.Training.Optimizers;
+using CapacityGrid.Analysis.Training.Trainers;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -34,7 +34,7 @@ public static class MaskedFineTune
         Apply(model, masks);
         var (x, y) = RowTensors.All(train);
         using var generator = new Generator((ulong)options.Seed);
-        // The optimizers MlpTrainer uses, so a fine-tune behaves like the training it continues.
+        // The optimizers ClassifierTrainer uses, so a fine-tune behaves like the training it continues.
         using var optimizer = ModelOptimizer.Create(model.parameters(), options);
         model.train();
         var n = x.shape[0];

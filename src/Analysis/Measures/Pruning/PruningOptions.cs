@@ -1,4 +1,5 @@
-using CapacityGrid.Analysis.Training;
+using CapacityGrid.Analysis.Training.Trainers;
+
 
 namespace CapacityGrid.Analysis.Measures.Pruning;
 

@@ -1,4 +1,5 @@
 using CapacityGrid.Analysis.Models;
+using CapacityGrid.Analysis.Training.Trainers;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -44,7 +45,7 @@ public sealed class BatchedMlp : IDisposable
     public IReadOnlyList<Tensor> Parameters => _parameters;
 
     /// <summary>
-    /// One slot per generator, each initialised exactly as <see cref="MlpTrainer"/> initialises a single
+    /// One slot per generator, each initialised exactly as <see cref="ClassifierTrainer"/> initialises a single
     /// model: PyTorch's default U(-1/sqrt(fan_in), 1/sqrt(fan_in)), weight then bias, layer by layer,
     /// drawn from that slot's generator (which the draws advance).
     /// </summary>

@@ -1,5 +1,8 @@
 using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Models;
+using CapacityGrid.Analysis.Training.Checkpointing;
+using CapacityGrid.Analysis.Training.Tracking;
+using CapacityGrid.Analysis.Training.Trainers;
 using TorchSharp;
 
 namespace CapacityGrid.Analysis.Training.Batched;
@@ -8,8 +11,8 @@ namespace CapacityGrid.Analysis.Training.Batched;
 /// Trains several models of one <see cref="MlpSpec"/> together as one stacked model (<see cref="BatchedMlp"/>):
 /// one batched matrix product per layer serves all of them, which pays off for small models whose
 /// single-model steps are dominated by per-operation overhead. Each member keeps what separate training
-/// with <see cref="MlpTrainer"/> would give it: its own initialisation and batch order (drawn from its own
-/// generator, seeded with its seed, exactly as <see cref="MlpTrainer"/> draws them), its own learning rate,
+/// with <see cref="ClassifierTrainer"/> would give it: its own initialisation and batch order (drawn from its own
+/// generator, seeded with its seed, exactly as <see cref="ClassifierTrainer"/> draws them), its own learning rate,
 /// momentum and weight decay, and its own optimizer state.
 /// Runs on the calling thread and blocks until every member has finished or diverged.
 /// </summary>
@@ -20,11 +23,11 @@ public static class BatchedMlpTrainer
     /// with the member's index after each of its epochs, members in index order within an epoch.
     /// Members must share <see cref="TrainOptions.Optimizer"/> and <see cref="TrainOptions.BatchSize"/>.
     /// A member whose loss becomes NaN or infinite ends as diverged at that epoch, as with
-    /// <see cref="MlpTrainer"/>, while the others go on. Cancellation throws <see cref="OperationCanceledException"/>.
-    /// Each report's checkpoint is the one <see cref="MlpTrainer"/> writes for that member (<see cref="CheckpointFormat"/>),
+    /// <see cref="ClassifierTrainer"/>, while the others go on. Cancellation throws <see cref="OperationCanceledException"/>.
+    /// Each report's checkpoint is the one <see cref="ClassifierTrainer"/> writes for that member (<see cref="CheckpointFormat"/>),
     /// so a single-model run resumes from it; with <paramref name="validation"/> every epoch is also evaluated on it,
-    /// and <paramref name="layers"/> measures each member's layers per epoch as <see cref="MlpTrainer"/> does.
-    /// Early stopping is not supported: train such members with <see cref="MlpTrainer"/>.
+    /// and <paramref name="layers"/> measures each member's layers per epoch as <see cref="ClassifierTrainer"/> does.
+    /// Early stopping is not supported: train such members with <see cref="ClassifierTrainer"/>.
     /// </summary>
     /// <returns>One outcome per member, in member order.</returns>
     /// <remarks>

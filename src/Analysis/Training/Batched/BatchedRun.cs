@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Models;
+using CapacityGrid.Analysis.Training.Checkpointing;
+using CapacityGrid.Analysis.Training.Tracking;
+using CapacityGrid.Analysis.Training.Trainers;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -118,7 +121,7 @@ internal sealed class BatchedRun : IDisposable
             {
                 if (!float.IsFinite(values[s]))
                 {
-                    // As MlpTrainer does: the weights the loss became NaN or infinite with, before any step.
+                    // As ClassifierTrainer does: the weights the loss became NaN or infinite with, before any step.
                     _outcomes[_slots[s]] = Outcome(s, epoch);
                 }
             }
@@ -153,7 +156,7 @@ internal sealed class BatchedRun : IDisposable
             var (trainLoss, trainAcc) = train[s];
             if (!double.IsFinite(trainLoss))
             {
-                _outcomes[member] = new TrainOutcome(_spec.ParameterCount, MlpTrainer.ExtractWeights(_staging), epoch);
+                _outcomes[member] = new TrainOutcome(_spec.ParameterCount, ClassifierTrainer.ExtractWeights(_staging), epoch);
                 continue;
             }
             var (testLoss, testAcc) = test[s];
@@ -165,7 +168,7 @@ internal sealed class BatchedRun : IDisposable
             var metrics = new CheckpointMetrics(trainLoss, trainAcc, testLoss, testAcc, validation?.Loss, validation?.Accuracy, watch.Elapsed);
             var checkpoint = new TrainingCheckpoint(
                 _spec, _hashes[member], epoch, metrics, double.PositiveInfinity, 0,
-                Checkpoints.SaveWeights(_staging), _optimizer.SaveState(s, BatchedMlp.AsSingleModel), MlpTrainer.GetGeneratorState(_generators[member]));
+                Checkpoints.SaveWeights(_staging), _optimizer.SaveState(s, BatchedMlp.AsSingleModel), ClassifierTrainer.GetGeneratorState(_generators[member]));
             _onEpoch(member, new EpochReport(epoch, trainLoss, trainAcc, testLoss, testAcc, watch.Elapsed,
                 CheckpointFormat.Write(checkpoint), validation?.Loss, validation?.Accuracy, layerMeasures, phases));
             alive.Add(s);
@@ -176,7 +179,7 @@ internal sealed class BatchedRun : IDisposable
         }
     }
 
-    // Mean cross-entropy and accuracy of every slot on one part, as MlpTrainer.Evaluate gives for one model;
+    // Mean cross-entropy and accuracy of every slot on one part, as ClassifierTrainer.Evaluate gives for one model;
     // each slot's hidden pre-activations go into that slot's covariance pass, when it has one.
     private (double Loss, double Accuracy)[] Evaluate(Tensor x, Tensor y, Func<int, PassCovariance?> passOf)
     {
@@ -190,10 +193,10 @@ internal sealed class BatchedRun : IDisposable
         var n = x.shape[0];
         var losses = new double[k];
         var correct = new long[k];
-        for (long start = 0; start < n; start += MlpTrainer.EvalBatch)
+        for (long start = 0; start < n; start += ClassifierTrainer.EvalBatch)
         {
             using var batchScope = NewDisposeScope();
-            var end = Math.Min(start + MlpTrainer.EvalBatch, n);
+            var end = Math.Min(start + ClassifierTrainer.EvalBatch, n);
             var rows = end - start;
             var by = y.slice(0, start, end, 1);
             var logits = _model.ForwardShared(x.slice(0, start, end, 1), (layer, pre) =>
@@ -240,7 +243,7 @@ internal sealed class BatchedRun : IDisposable
     private TrainOutcome Outcome(int slot, int? divergedAt)
     {
         _model.CopyTo(slot, _staging);
-        return new TrainOutcome(_spec.ParameterCount, MlpTrainer.ExtractWeights(_staging), divergedAt);
+        return new TrainOutcome(_spec.ParameterCount, ClassifierTrainer.ExtractWeights(_staging), divergedAt);
     }
 
     private void Keep(long[] slots)

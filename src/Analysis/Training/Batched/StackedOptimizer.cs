@@ -1,3 +1,5 @@
+using CapacityGrid.Analysis.Training.Trainers;
+
 using static TorchSharp.torch;
 
 namespace CapacityGrid.Analysis.Training.Batched;

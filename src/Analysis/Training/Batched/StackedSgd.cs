@@ -1,3 +1,4 @@
+using CapacityGrid.Analysis.Training.Trainers;
 using TorchSharp;
 using static TorchSharp.torch;
 

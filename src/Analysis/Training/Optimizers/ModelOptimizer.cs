@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using CapacityGrid.Analysis.Training.Trainers;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
-using CapacityGrid.Analysis.Training;
+using CapacityGrid.Analysis.Training.Checkpointing;
 
 namespace CapacityGrid.Client.Cli.Export;
 

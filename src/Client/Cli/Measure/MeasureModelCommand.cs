@@ -7,7 +7,8 @@ using CapacityGrid.Analysis.Measures.Probes;
 using CapacityGrid.Analysis.Measures.Pruning;
 using CapacityGrid.Analysis.Measures.Weights;
 using CapacityGrid.Analysis.Models;
-using CapacityGrid.Analysis.Training;
+using CapacityGrid.Analysis.Training.Checkpointing;
+using CapacityGrid.Analysis.Training.Trainers;
 using CapacityGrid.Client.Cli.Export;
 using CapacityGrid.Client.Output;
 using CapacityGrid.Grains.Abstractions.Experiments;
@@ -135,7 +136,7 @@ public static class MeasureModelCommand
         {
             throw new CheckpointFormatException($"the checkpoint's weights do not load into its model {spec}: {e.Message}", e);
         }
-        var weights = WeightMeasures.Of(MlpTrainer.ExtractWeights(model));
+        var weights = WeightMeasures.Of(ClassifierTrainer.ExtractWeights(model));
         // The settings of a grid point's final probe, so the numbers compare with the capacity map's.
         var probe = data is null ? null : new LayerProbe(spec, FinalLayers.Options).Probe(model, data.Samples, cancellationToken);
         var pruning = prune && data?.Split is { } split && model is Mlp mlp ? MagnitudePruning.Measure(mlp, split, cancellationToken: cancellationToken) : null;

@@ -1,4 +1,5 @@
-using CapacityGrid.Analysis.Training;
+using CapacityGrid.Analysis.Training.Checkpointing;
+
 
 namespace CapacityGrid.Client.Cli.Measure;
 

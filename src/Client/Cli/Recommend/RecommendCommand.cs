@@ -4,7 +4,6 @@ using System.Text.Json;
 using CapacityGrid.Analysis.Capacity;
 using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Models;
-using CapacityGrid.Analysis.Training;
 using CapacityGrid.Client.Output;
 using CapacityGrid.Grains.Abstractions.Experiments;
 using CapacityGrid.Grains.Datasets;

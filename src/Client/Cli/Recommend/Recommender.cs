@@ -2,7 +2,7 @@ using System.Globalization;
 using CapacityGrid.Analysis.Capacity;
 using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Models;
-using CapacityGrid.Analysis.Training;
+using CapacityGrid.Analysis.Training.Trainers;
 
 namespace CapacityGrid.Client.Cli.Recommend;
 
@@ -86,7 +86,7 @@ internal sealed class Recommender(RecommendRequest request, DataSplit data, IRea
             foreach (var seed in Enumerable.Range(1, star.Seeds))
             {
                 EpochReport? last = null;
-                MlpTrainer.Train(rows, spec, Options(seed, star.Epochs), e =>
+                ClassifierTrainer.Train(rows, spec, Options(seed, star.Epochs), e =>
                 {
                     last = e;
                     Progress($"verify {string.Join('-', s.Hidden)} seed {seed}: epoch {e.Epoch}/{star.Epochs}, test acc {F(e.TestAccuracy)}");

@@ -1,7 +1,7 @@
-using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Data.Synthetic;
+using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Models;
-using CapacityGrid.Analysis.Training;
+using CapacityGrid.Analysis.Training.Trainers;
 
 namespace CapacityGrid.Analysis.Tests.Data.Synthetic;
 
@@ -90,7 +90,7 @@ public sealed class TeacherBindingTests
         double Accuracy(int middle)
         {
             EpochReport? last = null;
-            MlpTrainer.Train(data, new MlpSpec(12, [40, middle, 40], 8), new TrainOptions(15, LearningRate: 0.01, BatchSize: 128, Seed: 1), r => last = r, token);
+            ClassifierTrainer.Train(data, new MlpSpec(12, [40, middle, 40], 8), new TrainOptions(15, LearningRate: 0.01, BatchSize: 128, Seed: 1), r => last = r, token);
             return last!.TrainAccuracy;
         }
 

@@ -3,7 +3,7 @@ using CapacityGrid.Analysis.Capacity;
 using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Measures.Dataset;
 using CapacityGrid.Analysis.Measures.Prequential;
-using CapacityGrid.Analysis.Training;
+using CapacityGrid.Analysis.Training.Trainers;
 using Xunit;
 
 namespace CapacityGrid.Analysis.Tests.Measures.Dataset;

@@ -1,8 +1,8 @@
-using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Data.Synthetic;
+using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Measures.Prequential;
 using CapacityGrid.Analysis.Models;
-using CapacityGrid.Analysis.Training;
+using CapacityGrid.Analysis.Training.Trainers;
 
 namespace CapacityGrid.Analysis.Tests.Measures.Prequential;
 

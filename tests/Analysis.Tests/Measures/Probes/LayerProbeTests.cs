@@ -1,9 +1,10 @@
-using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Data.Synthetic;
+using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Measures.Layers;
 using CapacityGrid.Analysis.Measures.Probes;
 using CapacityGrid.Analysis.Models;
-using CapacityGrid.Analysis.Training;
+using CapacityGrid.Analysis.Training.Checkpointing;
+using CapacityGrid.Analysis.Training.Trainers;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -250,7 +251,7 @@ public sealed class LayerProbeTests
         var split = DataSplit.Holdout(new TeacherDataset(8, [16], 3, 1500, 0, 4).Generate(), 0.2, 4, "teacher").Standardised();
         var spec = new MlpSpec(8, [12, 12], 3, activation);
         byte[]? last = null;
-        MlpTrainer.Train(split, spec, new TrainOptions(Epochs: 4, LearningRate: 3e-3), e => last = e.Checkpoint, TestContext.Current.CancellationToken);
+        ClassifierTrainer.Train(split, spec, new TrainOptions(Epochs: 4, LearningRate: 3e-3), e => last = e.Checkpoint, TestContext.Current.CancellationToken);
         return (spec, split, last!);
     }
 }

@@ -1,6 +1,7 @@
 using CapacityGrid.Analysis.Measures.Pruning;
 using CapacityGrid.Analysis.Models;
-using CapacityGrid.Analysis.Training;
+using CapacityGrid.Analysis.Training.Checkpointing;
+using CapacityGrid.Analysis.Training.Trainers;
 using TorchSharp;
 
 namespace CapacityGrid.Analysis.Tests.Measures.Pruning;
@@ -58,13 +59,13 @@ public sealed class MagnitudePruningTests(OversizedNet net) : IClassFixture<Over
         using var model = new Mlp(net.Spec);
         Checkpoints.LoadWeights(model, net.Checkpoint);
         model.train();
-        var before = MlpTrainer.ExtractWeights(model).SelectMany(w => w.Values).ToArray();
+        var before = ClassifierTrainer.ExtractWeights(model).SelectMany(w => w.Values).ToArray();
         var live = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
 
         MagnitudePruning.Measure(model, net.Data, Options with { Fractions = [0.5, 0.9] }, TestContext.Current.CancellationToken);
 
         Assert.Equal(live, DisposeScopeManager.Statistics.ThreadTotalLiveCount);
-        Assert.Equal(before, MlpTrainer.ExtractWeights(model).SelectMany(w => w.Values));
+        Assert.Equal(before, ClassifierTrainer.ExtractWeights(model).SelectMany(w => w.Values));
         Assert.True(model.training);
     }
 
@@ -73,13 +74,13 @@ public sealed class MagnitudePruningTests(OversizedNet net) : IClassFixture<Over
     {
         using var model = new Mlp(net.Spec);
         Checkpoints.LoadWeights(model, net.Checkpoint);
-        var keep = MagnitudeRanking.Of(MlpTrainer.ExtractWeights(model)).Keep(0.8);
-        var before = MlpTrainer.ExtractWeights(model);
+        var keep = MagnitudeRanking.Of(ClassifierTrainer.ExtractWeights(model)).Keep(0.8);
+        var before = ClassifierTrainer.ExtractWeights(model);
 
         var finite = MaskedFineTune.Run(model, keep, net.Data.Train, new TrainOptions(Epochs: 1, LearningRate: 1e-2), TestContext.Current.CancellationToken);
 
         Assert.True(finite);
-        var after = MlpTrainer.ExtractWeights(model);
+        var after = ClassifierTrainer.ExtractWeights(model);
         var moved = 0;
         for (var l = 0; l < keep.Length; l++)
         {

@@ -1,7 +1,7 @@
-using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Data.Synthetic;
+using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Models;
-using CapacityGrid.Analysis.Training;
+using CapacityGrid.Analysis.Training.Trainers;
 
 namespace CapacityGrid.Analysis.Tests.Measures.Pruning;
 
@@ -13,7 +13,7 @@ public sealed class OversizedNet
     {
         Data = DataSplit.Holdout(new TeacherDataset(8, [4], 3, 2500, 0, 21).Generate(), 0.4, 21, "teacher").Standardised();
         byte[]? last = null;
-        MlpTrainer.Train(Data, Spec, new TrainOptions(Epochs: 8, LearningRate: 3e-3), e => last = e.Checkpoint);
+        ClassifierTrainer.Train(Data, Spec, new TrainOptions(Epochs: 8, LearningRate: 3e-3), e => last = e.Checkpoint);
         Checkpoint = last!;
     }
 

@@ -1,8 +1,10 @@
-using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Data.Synthetic;
+using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Models;
-using CapacityGrid.Analysis.Training;
 using CapacityGrid.Analysis.Training.Batched;
+using CapacityGrid.Analysis.Training.Checkpointing;
+using CapacityGrid.Analysis.Training.Tracking;
+using CapacityGrid.Analysis.Training.Trainers;
 
 namespace CapacityGrid.Analysis.Tests.Training.Batched;
 
@@ -31,7 +33,7 @@ public sealed class BatchedMlpTrainerTests
 
         for (var m = 0; m < members.Length; m++)
         {
-            var separate = MlpTrainer.Train(Data, spec, members[m], _ => { }, TestContext.Current.CancellationToken);
+            var separate = ClassifierTrainer.Train(Data, spec, members[m], _ => { }, TestContext.Current.CancellationToken);
             Assert.Equal(Values(separate), Values(stacked[m]));
         }
         Assert.NotEqual(Values(stacked[0]), Values(stacked[1]));
@@ -148,7 +150,7 @@ public sealed class BatchedMlpTrainerTests
         using var scope = TorchSharp.torch.NewDisposeScope();
         using var model = new Mlp(spec);
         Checkpoints.LoadWeights(model, reports[1][^1].Checkpoint);
-        Assert.Equal(Values(stacked[1]), MlpTrainer.ExtractWeights(model).SelectMany(w => w.Values.Concat(w.Bias!)));
+        Assert.Equal(Values(stacked[1]), ClassifierTrainer.ExtractWeights(model).SelectMany(w => w.Values.Concat(w.Bias!)));
     }
 
     [Fact]
@@ -207,7 +209,7 @@ public sealed class BatchedMlpTrainerTests
         var (stacked, reports) = TrainStacked(spec, members);
 
         var resumedReports = new List<EpochReport>();
-        var resumed = MlpTrainer.Train(Data, spec, members[1], resumedReports.Add, TestContext.Current.CancellationToken,
+        var resumed = ClassifierTrainer.Train(Data, spec, members[1], resumedReports.Add, TestContext.Current.CancellationToken,
             new ResumePoint(1, reports[1][0].Checkpoint));
 
         AssertMatches((resumed, resumedReports), (stacked[1], reports[1][1..]));
@@ -227,7 +229,7 @@ public sealed class BatchedMlpTrainerTests
         for (var m = 0; m < members.Length; m++)
         {
             var separate = new List<EpochReport>();
-            MlpTrainer.Train(Data, spec, members[m], separate.Add, ct, validation: Data.Test, layers: tracking);
+            ClassifierTrainer.Train(Data, spec, members[m], separate.Add, ct, validation: Data.Test, layers: tracking);
             foreach (var (e, a) in separate.Zip(reports[m]))
             {
                 Assert.True(Math.Abs(e.ValidationLoss!.Value - a.ValidationLoss!.Value) <= LossTolerance * e.ValidationLoss.Value, $"epoch {e.Epoch} validation loss");
@@ -256,7 +258,7 @@ public sealed class BatchedMlpTrainerTests
     private static (TrainOutcome Outcome, List<EpochReport> Reports) TrainSeparately(MlpSpec spec, TrainOptions options)
     {
         var reports = new List<EpochReport>();
-        var outcome = MlpTrainer.Train(Data, spec, options, reports.Add, TestContext.Current.CancellationToken);
+        var outcome = ClassifierTrainer.Train(Data, spec, options, reports.Add, TestContext.Current.CancellationToken);
         return (outcome, reports);
     }
 

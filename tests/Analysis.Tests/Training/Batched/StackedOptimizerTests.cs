@@ -1,8 +1,8 @@
-using CapacityGrid.Analysis.Training;
 using CapacityGrid.Analysis.Training.Batched;
 using CapacityGrid.Analysis.Training.Optimizers;
-using TorchSharp;
+using CapacityGrid.Analysis.Training.Trainers;
 using TorchSharp.Modules;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace CapacityGrid.Analysis.Tests.Training.Batched;

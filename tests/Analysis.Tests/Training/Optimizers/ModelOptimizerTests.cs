@@ -1,8 +1,8 @@
-using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Data.Synthetic;
+using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Models;
-using CapacityGrid.Analysis.Training;
 using CapacityGrid.Analysis.Training.Optimizers;
+using CapacityGrid.Analysis.Training.Trainers;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -37,8 +37,8 @@ public sealed class ModelOptimizerTests
             theirOptimizer.step();
         }
 
-        var a = MlpTrainer.ExtractWeights(ours).SelectMany(w => w.Values).ToArray();
-        var b = MlpTrainer.ExtractWeights(theirs).SelectMany(w => w.Values).ToArray();
+        var a = ClassifierTrainer.ExtractWeights(ours).SelectMany(w => w.Values).ToArray();
+        var b = ClassifierTrainer.ExtractWeights(theirs).SelectMany(w => w.Values).ToArray();
         // Same operations in the same order: equal to float rounding (summation inside kernels may differ in the last bit).
         Assert.All(a.Zip(b), p => Assert.Equal(p.Second, p.First, 1e-6f));
     }
@@ -94,7 +94,7 @@ public sealed class ModelOptimizerTests
         {
             foreach (var kind in new[] { "adam", "sgd" })
             {
-                var outcome = MlpTrainer.Train(data, new MlpSpec(8, [16, 16], 3), new TrainOptions(Epochs: 4, Optimizer: kind, BatchSize: 8), _ => { }, TestContext.Current.CancellationToken);
+                var outcome = ClassifierTrainer.Train(data, new MlpSpec(8, [16, 16], 3), new TrainOptions(Epochs: 4, Optimizer: kind, BatchSize: 8), _ => { }, TestContext.Current.CancellationToken);
                 Assert.False(outcome.Diverged);
             }
         }

@@ -1,4 +1,0 @@
-namespace CapacityGrid.Analysis.Training;
-
-/// <summary>Where to pick a run up again: the last completed epoch and its checkpoint payload.</summary>
-public sealed record ResumePoint(int Epoch, byte[] Checkpoint);
