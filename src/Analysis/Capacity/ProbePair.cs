@@ -1,4 +1,5 @@
 using CapacityGrid.Analysis.Data;
+using CapacityGrid.Analysis.Measures.Dataset;
 using CapacityGrid.Analysis.Measures.Layers;
 using CapacityGrid.Analysis.Models;
 using CapacityGrid.Analysis.Training.Trainers;
@@ -36,7 +37,7 @@ public sealed record ProbePair(ProbeRun Wide, ProbeRun? Half, MlpSpec WideSpec, 
         var wideSpec = Spec(plan.Width);
         var wide = Run(wideSpec);
         var spent = TrainingCost.TrainingMultiplyAdds(wideSpec, wide.SampleEpochs);
-        var input = InputDimensionOf(rows.Train);
+        var input = InputDimensionOf(rows.Train, options.Seed);
         if (!plan.WithHalfWidth)
         {
             return new ProbePair(wide, null, wideSpec, null, spent, input);
@@ -46,12 +47,19 @@ public sealed record ProbePair(ProbeRun Wide, ProbeRun? Half, MlpSpec WideSpec, 
         return new ProbePair(wide, half, wideSpec, halfSpec, spent + TrainingCost.TrainingMultiplyAdds(halfSpec, half.SampleEpochs), input);
     }
 
-    /// <summary>Delve's saturation dimension of <paramref name="data"/>'s features: directions holding 99 % of their variance.</summary>
-    public static int InputDimensionOf(TabularData data)
+    /// <summary>
+    /// Delve's saturation dimension of <paramref name="data"/>'s features (directions holding 99 % of their variance),
+    /// over at most <see cref="ProbeRun.SaturationSamples"/> rows drawn with <paramref name="seed"/>, as the probes'
+    /// layers are measured.
+    /// </summary>
+    public static int InputDimensionOf(TabularData data, int seed)
     {
         ArgumentNullException.ThrowIfNull(data);
         var covariance = new CovarianceAccumulator(data.FeatureCount);
-        covariance.Add(data.Features.AsSpan(0, data.Samples * data.FeatureCount));
+        foreach (var row in RowSample.Choose(data.Samples, ProbeRun.SaturationSamples, seed))
+        {
+            covariance.Add(data.Row(row));
+        }
         return DelveSaturation.Of(covariance).IntrinsicDimension;
     }
 }
