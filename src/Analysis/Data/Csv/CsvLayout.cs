@@ -13,10 +13,9 @@ internal sealed record CsvLayout(
     int LabelColumn,
     string LabelName,
     string[] FeatureNames,
-    string[]? SklearnClassNames)
+    string[]? SklearnClassNames,
+    int FirstDataRow)
 {
-    /// <summary>Data rows start after line 1 unless there is no header.</summary>
-    public int FirstDataRow => Header == CsvHeaderMode.None ? 0 : 1;
 
     public static CsvLayout Detect(string path, IReadOnlyList<CsvRow> rows, CsvOptions options)
     {
@@ -28,7 +27,7 @@ internal sealed record CsvLayout(
         };
         if (header == CsvHeaderMode.Sklearn)
         {
-            return Sklearn(path, rows, options.Label);
+            return Sklearn(path, rows, options);
         }
         if (rows.Count <= (header == CsvHeaderMode.None ? 0 : 1))
         {
@@ -41,7 +40,7 @@ internal sealed record CsvLayout(
         var featureNames = Enumerable.Range(0, columns).Where(c => c != label)
             .Select((c, j) => names is null || names[c].Length == 0 ? $"x{j}" : names[c]).ToArray();
         var labelName = names is null ? $"column {label}" : names[label];
-        return new CsvLayout(header, columns, reason, label, labelName, featureNames, null);
+        return new CsvLayout(header, columns, reason, label, labelName, featureNames, null, header == CsvHeaderMode.None ? 0 : 1);
     }
 
     private static CsvHeaderMode DetectHeader(IReadOnlyList<CsvRow> rows, string? label)
@@ -74,14 +73,22 @@ internal sealed record CsvLayout(
     }
 
     // "n_samples,n_features[,class names]" whose counts match the file exactly: no plain data row passes all of that.
+    // Or scikit-learn's regression form (boston_house_prices.csv): "n_samples,n_features" with empty fields after
+    // the counts, line 2 naming every column, then exactly n_samples rows.
     private static bool LooksLikeSklearn(IReadOnlyList<CsvRow> rows) =>
         rows.Count > 1
         && rows[0].Fields is [var samples, var features, .. var classNames]
-        && int.TryParse(samples, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n == rows.Count - 1
-        && int.TryParse(features, NumberStyles.None, CultureInfo.InvariantCulture, out var d) && d + 1 == rows[1].Fields.Length
-        && classNames.All(name => name.Length > 0 && !IsNumber(name));
+        && int.TryParse(samples, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+        && int.TryParse(features, NumberStyles.None, CultureInfo.InvariantCulture, out var d)
+        && ((n == rows.Count - 1 && d + 1 == rows[1].Fields.Length && classNames.All(name => name.Length > 0 && !IsNumber(name)))
+            || (classNames.All(name => name.Length == 0) && HasNamesLine(rows, n, d)));
 
-    private static CsvLayout Sklearn(string path, IReadOnlyList<CsvRow> rows, string? label)
+    // Line 2 names the d features and the target (none of them a number) and n data rows follow it.
+    private static bool HasNamesLine(IReadOnlyList<CsvRow> rows, int n, int d) =>
+        rows.Count > 2 && n == rows.Count - 2 && rows[1].Fields.Length == d + 1 && rows[2].Fields.Length == d + 1
+        && rows[1].Fields.All(name => name.Length > 0 && !IsNumber(name));
+
+    private static CsvLayout Sklearn(string path, IReadOnlyList<CsvRow> rows, CsvOptions options)
     {
         var first = rows[0];
         if (first.Fields is not [var samples, var features, .. var classNames]
@@ -90,18 +97,26 @@ internal sealed record CsvLayout(
         {
             throw new DataFormatException(path, $"line {first.Line}", $"a scikit-learn header is 'n_samples,n_features,class names...' (got '{string.Join(',', first.Fields)}')");
         }
+        if (classNames.All(name => name.Length == 0) && HasNamesLine(rows, n, d))
+        {
+            var names = rows[1].Fields;
+            var target = FindLabelColumn(path, rows[1].Line, options.Label, d + 1, names, CsvHeaderMode.Sklearn);
+            var named = Enumerable.Range(0, d + 1).Where(c => c != target).Select(c => names[c]).ToArray();
+            return new CsvLayout(CsvHeaderMode.Sklearn, d + 1, $"the scikit-learn header announces {d} features and a target, named on line {rows[1].Line}",
+                target, names[target], named, null, 2);
+        }
         if (n != rows.Count - 1)
         {
             throw new DataFormatException(path, $"line {first.Line}", $"the scikit-learn header announces {n} samples, but {rows.Count - 1} data rows follow");
         }
         var columns = d + 1;
-        if (label is not null && (!IsIndex(label, out var index) || index != d))
+        if (options.Label is { } label && (!IsIndex(label, out var index) || index != d))
         {
             throw new DataFormatException(path, $"line {first.Line}", $"in a scikit-learn file the label is the last column ({d}), not '{label}'");
         }
         var featureNames = Enumerable.Range(0, d).Select(j => $"x{j}").ToArray();
         return new CsvLayout(CsvHeaderMode.Sklearn, columns, $"the scikit-learn header announces {d} features and a target", d, "target", featureNames,
-            classNames.Length > 0 ? classNames : null);
+            classNames.Length > 0 ? classNames : null, 1);
     }
 
     private static int FindLabelColumn(string path, int line, string? label, int columns, string[]? names, CsvHeaderMode header)

@@ -156,6 +156,36 @@ public sealed class CsvReaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_ASklearnCountLineFollowedByColumnNames_ReadsTheNamedLabelAndNamesTheFeatures()
+    {
+        // scikit-learn's regression form (boston_house_prices.csv): counts, empty fields, then a line of names.
+        var path = Write("sk-names.csv", "3,2,,\n\"A\",\"B\",\"Y\"\n1,7,0.5\n3,8,1.5\n5,7,0.5\n");
+
+        var byName = CsvReader.Load(path, new CsvOptions(Label: "B"));
+        var byDefault = CsvReader.Load(path);
+
+        Assert.Equal(CsvHeaderMode.Sklearn, byName.Header);
+        Assert.Equal((3, 2), (byName.Data.Samples, byName.Data.FeatureCount));
+        Assert.Equal(["A", "Y"], byName.FeatureNames);
+        Assert.Equal("B", byName.LabelName);
+        Assert.Equal([0, 1, 0], byName.Data.Labels);
+        Assert.Equal([1f, 0.5f, 3f, 1.5f, 5f, 0.5f], byName.Data.Features);
+        Assert.Equal("Y", byDefault.LabelName);
+        Assert.Equal(["0.5", "1.5"], byDefault.ClassNames);
+    }
+
+    [Fact]
+    public void Load_ASklearnCountLineWithTheWrongSampleCountBeforeNames_IsReadAsDataAndRefusedAtLineOne()
+    {
+        // 4 samples announced but 3 follow the names line: not scikit-learn's form, so line 1 is read as data.
+        var path = Write("sk-names-bad.csv", "4,2,\na,b,y\n1,7,0\n3,8,1\n5,7,0\n");
+
+        var e = Assert.Throws<DataFormatException>(() => CsvReader.Load(path));
+
+        Assert.Equal($"{path}: line 1, field 3: the label (column 2) is empty", e.Message);
+    }
+
+    [Fact]
     public void Load_ARowThatOnlyResemblesASklearnHeader_IsReadAsData()
     {
         // "5,1,..." would announce 5 samples of 1 feature, but 2 rows follow: it is data.

@@ -26,6 +26,20 @@ public sealed class SklearnCsvFilesTests
     }
 
     [Fact]
+    public void Load_BostonWithRadAsTheLabel_ReadsTheNamesLineAndCountsNineClasses()
+    {
+        var set = CsvReader.Load(SystemPackage.SklearnData.File("boston_house_prices.csv"), new CsvOptions(Label: "RAD"));
+
+        // RAD's values 1-8 and 24 hold 20, 24, 38, 110, 115, 26, 17, 24 and 132 of the 506 tracts (cut -d, -f9 | uniq -c).
+        Assert.Equal((506, 13, 9), (set.Data.Samples, set.Data.FeatureCount, set.Data.Classes));
+        Assert.Equal(CsvHeaderMode.Sklearn, set.Header);
+        Assert.Equal([20, 24, 38, 110, 115, 26, 17, 24, 132], Enumerable.Range(0, 9).Select(k => set.Data.Labels.Count(l => l == k)));
+        Assert.Equal(2.736596, Entropy.LabelBits(set.Data.Labels, set.Data.Classes), 6);
+        Assert.Equal("MEDV", set.FeatureNames[^1]);
+        Assert.Equal(0.00632f, set.Data.Features[0]);
+    }
+
+    [Fact]
     public void Load_Wine_CountsEachClass()
     {
         var set = CsvReader.Load(SystemPackage.SklearnData.File("wine_data.csv"));
