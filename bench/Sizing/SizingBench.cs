@@ -10,7 +10,7 @@ using CapacityGrid.Grains.Datasets;
 namespace CapacityGrid.Bench.Sizing;
 
 /// <summary>
-/// <c>sizing [tuning|tuning-2|tuning-3|held-out|held-out-csv|all] [name filter]</c>: for each data set, trains the real grid (uniform widths 4-128 x depth
+/// <c>sizing [tuning|tuning-2|tuning-3|held-out|held-out-csv|held-out-csv-2|all] [name filter]</c>: for each data set, trains the real grid (uniform widths 4-128 x depth
 /// 2 x 2 seeds) for its knee K, then each layer alone narrowed below K (the other at K) for the per-layer knee, and
 /// depth 1 at K and 2K for the depth knee; then the probe pair `recommend` trains (a probe and one of half its width,
 /// within <see cref="SizingBudget.ProbeShare"/> of 10 % of the grid's multiply-adds) and prints one JSON line per data
@@ -52,6 +52,8 @@ internal static class SizingBench
         ("fashion-mnist 12k", "held-out", new DatasetSpec("idx", "/usr/share/datasets/fashion-mnist", Classes: 10, MaxTrainSamples: 12000)),
         // "held-out-csv" (session 8): a scikit-learn file no rule has seen, its SEX column (1 or 2) as the label.
         ("diabetes sex", "held-out-csv", new DatasetSpec("csv", Sklearn + "diabetes_data_raw.csv.gz", Label: "1", Header: "none")),
+        // "held-out-csv-2" (session 9): the last scikit-learn file no rule has seen, its RAD column (9 values) as the label.
+        ("boston rad", "held-out-csv-2", new DatasetSpec("csv", Sklearn + "boston_house_prices.csv", Label: "RAD")),
     ];
 
     public static int Run(string[] args)
