@@ -35,6 +35,9 @@ public static class DatasetKinds
         return false;
     }
 
+    /// <summary>What is wrong with a kind word <see cref="TryParse"/> refused: <c>unknown dataset kind 'x' (expected one of: ...)</c>.</summary>
+    public static string Unknown(string? name) => $"unknown dataset kind '{name}' (expected one of: {string.Join(", ", Names)})";
+
     /// <summary>True for kinds read from files (csv, idx); false for generated data.</summary>
     public static bool IsFile(this DatasetKind kind) => kind is DatasetKind.Csv or DatasetKind.Idx;
 }

@@ -50,7 +50,7 @@ public sealed record DatasetSpec(
     [JsonIgnore]
     public DatasetKind TypedKind => DatasetKinds.TryParse(Kind, out var kind)
         ? kind
-        : throw new InvalidOperationException($"dataset.kind: unknown dataset kind '{Kind}' (expected one of: {string.Join(", ", DatasetKinds.Names)})");
+        : throw new InvalidOperationException($"dataset.kind: {DatasetKinds.Unknown(Kind)}");
 }
 
 /// <summary>

@@ -54,7 +54,7 @@ public static partial class SpecValidator
     {
         if (!DatasetKinds.TryParse(d.Kind, out var kind))
         {
-            throw new SpecException("dataset.kind", $"unknown dataset kind '{d.Kind}' (expected one of: {string.Join(", ", DatasetKinds.Names)})");
+            throw new SpecException("dataset.kind", DatasetKinds.Unknown(d.Kind));
         }
         if (kind == DatasetKind.Idx && string.IsNullOrWhiteSpace(d.Path))
         {

@@ -68,7 +68,7 @@ public sealed class DatasetCache
     // The spec's kind, refused as an argument when it names none (the spec did not pass SpecValidator).
     private static DatasetKind KindOf(DatasetSpec spec) => DatasetKinds.TryParse(spec.Kind, out var kind)
         ? kind
-        : throw new ArgumentException($"dataset.kind: unknown dataset kind '{spec.Kind}' (expected one of: {string.Join(", ", DatasetKinds.Names)})", nameof(spec));
+        : throw new ArgumentException($"dataset.kind: {DatasetKinds.Unknown(spec.Kind)}", nameof(spec));
 
     // Every kind but idx: one set of samples that the spec's fractions split.
     private static (TabularData Data, string Description) Samples(DatasetSpec spec) => KindOf(spec) switch

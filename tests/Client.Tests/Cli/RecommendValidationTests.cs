@@ -14,8 +14,9 @@ namespace CapacityGrid.Client.Tests.Cli;
 [Collection(CliCollection.Name)]
 public sealed class RecommendValidationTests
 {
-    private const string Sweep = """
-        "grid": { "widths": [4, 8, 16, 32, 64, 128], "depths": [2], "seeds": [1, 2] },
+    // The grid bench sizing measured the knees on, as deep as the data set's sweep.
+    private static string Sweep(int depth) => $$"""
+        "grid": { "widths": [4, 8, 16, 32, 64, 128], "depths": [{{depth}}], "seeds": [1, 2] },
         "training": { "epochs": 15, "optimizer": "adam", "learningRate": 0.01, "batchSize": 64 }
         """;
 
@@ -59,6 +60,11 @@ public sealed class RecommendValidationTests
 
     // Held out from every rule (session 8): scikit-learn's raw diabetes file, its SEX column as the label.
     private const string DiabetesSex = """{ "kind": "csv", "path": "{sklearn}/diabetes_data_raw.csv.gz", "label": "1", "header": "none" }""";
+    // Held out from every rule (session 9): scikit-learn's boston file, its RAD column (9 values) as the label.
+    private const string BostonRad = """{ "kind": "csv", "path": "{sklearn}/boston_house_prices.csv", "label": "RAD" }""";
+    // Tuning data for session 5's and 6's width rules (bench sizing tuning-2), whose knees the rule meets.
+    private const string Wine = """{ "kind": "csv", "path": "{sklearn}/wine_data.csv" }""";
+    private const string Digits = """{ "kind": "csv", "path": "{sklearn}/digits.csv.gz" }""";
     private const string Fashion = """{ "kind": "idx", "path": "{fashion}", "classes": 10, "maxTrainSamples": 12000 }""";
 
     private static readonly int[] GridWidths = [4, 8, 16, 32, 64, 128];
@@ -76,11 +82,20 @@ public sealed class RecommendValidationTests
     {
         var root = await RecommendAsync(dataset);
 
-        var widths = root.GetProperty("layers").EnumerateArray().Select(l => l.GetProperty("width").GetInt32()).ToArray();
-        var steps = widths.Zip(knees, (w, k) => Math.Abs(Math.Log2(GridWidths.FirstOrDefault(g => g >= w, 128)) - Math.Log2(k))).ToArray();
-        Assert.True(steps.All(s => s <= 1), $"recommended {string.Join('-', widths)} against the per-layer knee {string.Join('-', knees)}: {string.Join('/', steps)} steps");
-        Assert.True(root.GetProperty("verification").GetProperty("shapes").GetArrayLength() > 1);
-        Assert.InRange(root.GetProperty("compute").GetProperty("fraction").GetDouble(), 0, 0.10);
+        AssertWithinOneStepOfEveryKnee(root, knees);
+    }
+
+    [Theory]
+    [InlineData(Wine, new[] { 16, 8 })]
+    [InlineData(Digits, new[] { 32, 64 })]
+    [InlineData(BostonRad, new[] { 128, 128 }, Skip = "known miss (docs/sizing.md): recommends 16-16, 3 steps below the knee 128-128 in each layer; the grid's accuracy still rises at its widest (0.74 at 64, 0.83 at 128, 15 epochs on 354 rows), while both probes' layers settled at 4-8 directions")]
+    public async Task RecommendVerify_ScikitLearnFile_EveryLayerWithinOneGridStepOfItsKneeAtATenthOfTheSweepsCompute(string dataset, int[] knees)
+    {
+        // Wine and digits were tuning data for the width rule (wine is recommended depth 1; each probe layer's width is checked);
+        // boston was held out from it.
+        var root = await RecommendAsync(dataset);
+
+        AssertWithinOneStepOfEveryKnee(root, knees);
     }
 
     [Theory]
@@ -114,22 +129,38 @@ public sealed class RecommendValidationTests
     [InlineData(Deep20, "fc3", Skip = "known miss (docs/sizing.md): names fc2 (linear CKA with its input 0.59, fc3's 0.88), the planted layer (6 wide) is the last of three")]
     [InlineData(Deep18, "fc2")]
     [InlineData(Deep22, "fc1")]
-    [InlineData(Wide64First, "fc1")]
-    [InlineData(Wide100First, "fc1")]
-    [InlineData(Wide64Last, "fc2")]
-    [InlineData(Wide100Last, "fc2")]
     [InlineData(Wide48Last, "fc2")]
     [InlineData(Wide80First, "fc1")]
     [InlineData(Wide128Last, "fc2", Skip = "known miss (docs/sizing.md): names fc1 (linear CKA 0.25 with its 125 input directions, 0.70 of the 0.36 a 16-wide layer can reach, against fc2's 0.72)")]
     [InlineData(Wide56First, "fc1")]
     [InlineData(Wide96Last, "fc2")]
     [InlineData(Wide72First, "fc1")]
-    public async Task Recommend_BindingTeacherHeldOutFromTheBottleneckRule_NamesThePlantedLayerAtATenthOfTheSweepsCompute(string dataset, string planted)
-    {
-        var root = await RecommendAsync(dataset, verify: false);
+    public async Task Recommend_BindingTeacherHeldOutFromTheBottleneckRule_NamesThePlantedLayerAtATenthOfTheSweepsCompute(string dataset, string planted) =>
+        AssertNamesThePlantedLayer(await RecommendAsync(dataset, verify: false), planted);
 
+    [Theory]
+    [InlineData(Wide64First, "fc1")]
+    [InlineData(Wide100First, "fc1")]
+    [InlineData(Wide64Last, "fc2")]
+    [InlineData(Wide100Last, "fc2")]
+    public async Task Recommend_WideInputTeacherTheCkaCeilingWasTunedOn_NamesThePlantedLayerAtATenthOfTheSweepsCompute(string dataset, string planted) =>
+        AssertNamesThePlantedLayer(await RecommendAsync(dataset, verify: false), planted);
+
+    private static void AssertNamesThePlantedLayer(JsonElement root, string planted)
+    {
         Assert.Equal(planted, root.GetProperty("bottleneck").GetString());
         Assert.StartsWith($"{planted} is the bottleneck: its output is least like its input", root.GetProperty("bottleneckReason").GetString(), StringComparison.Ordinal);
+        Assert.InRange(root.GetProperty("compute").GetProperty("fraction").GetDouble(), 0, 0.10);
+    }
+
+    // Every recommended layer within one grid step of its own knee (a shallower recommendation in the layers it has),
+    // a star trained, and probes plus star within a tenth of the sweep's compute.
+    private static void AssertWithinOneStepOfEveryKnee(JsonElement root, int[] knees)
+    {
+        var widths = root.GetProperty("layers").EnumerateArray().Select(l => l.GetProperty("width").GetInt32()).ToArray();
+        var steps = widths.Zip(knees, (w, k) => Math.Abs(Math.Log2(GridWidths.FirstOrDefault(g => g >= w, 128)) - Math.Log2(k))).ToArray();
+        Assert.True(steps.All(s => s <= 1), $"recommended {string.Join('-', widths)} against the per-layer knee {string.Join('-', knees)}: {string.Join('/', steps)} steps");
+        Assert.True(root.GetProperty("verification").GetProperty("shapes").GetArrayLength() > 1);
         Assert.InRange(root.GetProperty("compute").GetProperty("fraction").GetDouble(), 0, 0.10);
     }
 
@@ -155,7 +186,7 @@ public sealed class RecommendValidationTests
         using var parsed = JsonDocument.Parse(dataset);
         // The sweep (and so the probes) as deep as a teacher, two hidden layers otherwise.
         var depth = parsed.RootElement.TryGetProperty("teacherHidden", out var hidden) ? hidden.GetArrayLength() : 2;
-        await File.WriteAllTextAsync(spec, $$"""{ "name": "v", "dataset": {{dataset}}, {{Sweep.Replace("[2]", $"[{depth}]", StringComparison.Ordinal)}} }""");
+        await File.WriteAllTextAsync(spec, $$"""{ "name": "v", "dataset": {{dataset}}, {{Sweep(depth)}} }""");
         string[] args = ["recommend", spec, "--sweep", spec, "--learning-rate", "0.01", "--json"];
         var run = await CliRun.InvokeAsync(verify ? [.. args, "--verify"] : args);
         Assert.True(run.ExitCode == 0, run.Error);
