@@ -10,7 +10,7 @@ using CapacityGrid.Grains.Datasets;
 namespace CapacityGrid.Bench.Sizing;
 
 /// <summary>
-/// <c>sizing [tuning|tuning-2|tuning-3|held-out|held-out-csv|held-out-csv-2|all] [name filter]</c>: for each data set, trains the real grid (uniform widths 4-128 x depth
+/// <c>sizing [tuning|tuning-2|tuning-3|held-out|held-out-csv|held-out-csv-2|held-out-2|all] [name filter]</c>: for each data set, trains the real grid (uniform widths 4-128 x depth
 /// 2 x 2 seeds) for its knee K, then each layer alone narrowed below K (the other at K) for the per-layer knee, and
 /// depth 1 at K and 2K for the depth knee; then the probe pair `recommend` trains (a probe and one of half its width,
 /// within <see cref="SizingBudget.ProbeShare"/> of 10 % of the grid's multiply-adds) and prints one JSON line per data
@@ -54,6 +54,13 @@ internal static class SizingBench
         ("diabetes sex", "held-out-csv", new DatasetSpec("csv", Sklearn + "diabetes_data_raw.csv.gz", Label: "1", Header: "none")),
         // "held-out-csv-2" (session 9): the last scikit-learn file no rule has seen, its RAD column (9 values) as the label.
         ("boston rad", "held-out-csv-2", new DatasetSpec("csv", Sklearn + "boston_house_prices.csv", Label: "RAD")),
+        // "held-out-2" (session 9): drawn before any rule of session 9 was tried, trained only after it was committed.
+        ("teacher 18-12-36-5", "held-out-2", new DatasetSpec("teacher", InputDim: 18, TeacherHidden: [12, 36], Classes: 5, Samples: 4000, Seed: 181, Binding: true)),
+        ("teacher 14-40-10-6", "held-out-2", new DatasetSpec("teacher", InputDim: 14, TeacherHidden: [40, 10], Classes: 6, Samples: 4000, Seed: 191, Binding: true)),
+        ("teacher 24-6-20-4", "held-out-2", new DatasetSpec("teacher", InputDim: 24, TeacherHidden: [6, 20], Classes: 4, Samples: 4000, Seed: 193, Binding: true)),
+        ("teacher 12-20-8-7", "held-out-2", new DatasetSpec("teacher", InputDim: 12, TeacherHidden: [20, 8], Classes: 7, Samples: 4000, Seed: 197, Binding: true)),
+        ("teacher 30-16-48-8", "held-out-2", new DatasetSpec("teacher", InputDim: 30, TeacherHidden: [16, 48], Classes: 8, Samples: 4000, Seed: 199, Binding: true)),
+        ("fashion-mnist 20k", "held-out-2", new DatasetSpec("idx", "/usr/share/datasets/fashion-mnist", Classes: 10, MaxTrainSamples: 20000)),
     ];
 
     public static int Run(string[] args)
