@@ -66,6 +66,13 @@ public sealed class RecommendValidationTests
     private const string Wine = """{ "kind": "csv", "path": "{sklearn}/wine_data.csv" }""";
     private const string Digits = """{ "kind": "csv", "path": "{sklearn}/digits.csv.gz" }""";
     private const string Fashion = """{ "kind": "idx", "path": "{fashion}", "classes": 10, "maxTrainSamples": 12000 }""";
+    // Held out from every rule (session 9, bench sizing held-out-2): drawn and committed before session 9 tried a rule.
+    private const string Teacher18c = """{ "kind": "teacher", "inputDim": 18, "teacherHidden": [12, 36], "classes": 5, "samples": 4000, "seed": 181, "binding": true }""";
+    private const string Teacher14c = """{ "kind": "teacher", "inputDim": 14, "teacherHidden": [40, 10], "classes": 6, "samples": 4000, "seed": 191, "binding": true }""";
+    private const string Teacher24c = """{ "kind": "teacher", "inputDim": 24, "teacherHidden": [6, 20], "classes": 4, "samples": 4000, "seed": 193, "binding": true }""";
+    private const string Teacher12c = """{ "kind": "teacher", "inputDim": 12, "teacherHidden": [20, 8], "classes": 7, "samples": 4000, "seed": 197, "binding": true }""";
+    private const string Teacher30c = """{ "kind": "teacher", "inputDim": 30, "teacherHidden": [16, 48], "classes": 8, "samples": 4000, "seed": 199, "binding": true }""";
+    private const string Fashion20k = """{ "kind": "idx", "path": "{fashion}", "classes": 10, "maxTrainSamples": 20000 }""";
 
     private static readonly int[] GridWidths = [4, 8, 16, 32, 64, 128];
     private static readonly ConcurrentDictionary<string, Lazy<Task<JsonElement>>> Runs = new();
@@ -77,6 +84,12 @@ public sealed class RecommendValidationTests
     [InlineData(Teacher26, new[] { 16, 16 })]
     [InlineData(Teacher8, new[] { 16, 16 })]
     [InlineData(Fashion, new[] { 16, 8 })]
+    [InlineData(Teacher18c, new[] { 32, 16 })]
+    [InlineData(Teacher14c, new[] { 64, 64 })]
+    [InlineData(Teacher24c, new[] { 16, 16 })]
+    [InlineData(Teacher12c, new[] { 32, 32 })]
+    [InlineData(Teacher30c, new[] { 32, 32 })]
+    [InlineData(Fashion20k, new[] { 16, 32 })]
     [InlineData(DiabetesSex, new[] { 4, 4 }, Skip = "known miss (docs/sizing.md): recommends 16-16, 2 steps above the knee 4-4 in each layer; the grid's 4-4 to 32-32 are within 1.7 pp (1.5 of 88 test rows) of each other, one row is more than the 0.8 pp tolerance")]
     public async Task RecommendVerify_HeldOutDataSet_EveryLayerWithinOneGridStepOfItsKneeAtATenthOfTheSweepsCompute(string dataset, int[] knees)
     {
@@ -113,6 +126,15 @@ public sealed class RecommendValidationTests
         Assert.Contains($"{planted} is the bottleneck", root.GetProperty("bottleneckReason").GetString(), StringComparison.Ordinal);
         Assert.InRange(root.GetProperty("compute").GetProperty("fraction").GetDouble(), 0, 0.10);
     }
+
+    [Theory]
+    [InlineData(Teacher14c, "fc2")]
+    [InlineData(Teacher24c, "fc1")]
+    [InlineData(Teacher12c, "fc2")]
+    [InlineData(Teacher30c, "fc1")]
+    [InlineData(Teacher18c, "fc1", Skip = "known miss (docs/sizing.md): names fc2 (linear CKA with its input 0.66 against fc1's 0.67 in the 32-wide probe), the planted layer is fc1 (12 wide against fc2's 36)")]
+    public async Task RecommendVerify_SessionNineHeldOutTeacher_NamesThePlantedBottleneckAtATenthOfTheSweepsCompute(string dataset, string planted) =>
+        AssertNamesThePlantedLayer(await RecommendAsync(dataset), planted);
 
     [Theory]
     [InlineData(Teacher18, "fc1")]
