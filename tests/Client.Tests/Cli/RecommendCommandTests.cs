@@ -169,6 +169,43 @@ public sealed class RecommendCommandTests
     }
 
     [Fact]
+    public async Task Recommend_LawWithAnEstimateRelateCouldNotFit_UsesTheFitsItHas()
+    {
+        var token = TestContext.Current.CancellationToken;
+        var spec = await WriteSpecAsync(Teacher, token);
+        var law = Path.Combine(Path.GetDirectoryName(spec)!, "law.json");
+        // relate writes an estimate too few experiments had with nulls and its reason; that fit would have been best.
+        await File.WriteAllTextAsync(law, """
+            { "capacity": "parameters", "experiments": [],
+              "fits": [ { "estimate": "prequential", "experiments": 2, "coefficient": null, "exponent": null, "rSquared": null,
+                          "meanLeaveOneOutSteps": null, "maxLeaveOneOutSteps": null, "residuals": [], "reason": "2 experiments have it; a fit needs 3" },
+                        { "estimate": "labelEntropy", "experiments": 3, "coefficient": 1000, "exponent": 1, "rSquared": 0.9,
+                          "meanLeaveOneOutSteps": 0.5, "maxLeaveOneOutSteps": 0.7, "residuals": [] } ] }
+            """, token);
+
+        var run = await CliRun.InvokeAsync("recommend", spec, "--sweep", spec, "--law", law, "--json");
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        using var doc = JsonDocument.Parse(run.Output);
+        Assert.Equal("labelEntropy", doc.RootElement.GetProperty("law").GetProperty("estimate").GetString());
+    }
+
+    [Fact]
+    public async Task Recommend_LawOfArchitectureBits_ExitsWithTwoSayingWhichLawItNeeds()
+    {
+        var token = TestContext.Current.CancellationToken;
+        var spec = await WriteSpecAsync(Teacher, token);
+        var law = Path.Combine(Path.GetDirectoryName(spec)!, "law.json");
+        await File.WriteAllTextAsync(law, """{ "capacity": "architectureBits", "experiments": [], "fits": [] }""", token);
+
+        var run = await CliRun.InvokeAsync("recommend", spec, "--law", law);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"capgrid: --law: '{law}' is a law of architectureBits; recommend uses a law of parameters (relate --capacity parameters)", run.Error.Trim());
+        Assert.Empty(run.Output);
+    }
+
+    [Fact]
     public async Task Recommend_LawThatIsNoLaw_ExitsWithTwoNamingTheLawAndWritesNothing()
     {
         var spec = await WriteSpecAsync(Teacher, TestContext.Current.CancellationToken);

@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
 using CapacityGrid.Analysis.Capacity;
+using CapacityGrid.Analysis.Capacity.Law;
 using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Measures.Dataset;
 using CapacityGrid.Analysis.Models;
+using CapacityGrid.Client.Output;
 using CapacityGrid.Grains.Abstractions.Experiments;
 
 namespace CapacityGrid.Client.Cli.Recommend;
@@ -25,23 +27,29 @@ public sealed record LawPrior(string Estimate, double Bits, double MeanLeaveOneO
     /// <summary>The fits of a law file, best first; a file that is no law of parameters is bad input naming <c>--law</c>.</summary>
     public static IReadOnlyList<(string Estimate, double Coefficient, double Exponent, double Steps)> Read(string path)
     {
+        LawReport? report;
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllText(path));
-            var root = document.RootElement;
-            if (root.GetProperty("capacity").GetString() != "parameters")
-            {
-                throw new SpecException("--law", $"'{path}' is a law of {root.GetProperty("capacity").GetString()}; recommend uses a law of parameters (relate --capacity parameters)");
-            }
-            var fits = root.GetProperty("fits").EnumerateArray()
-                .Select(f => (f.GetProperty("estimate").GetString()!, f.GetProperty("coefficient").GetDouble(), f.GetProperty("exponent").GetDouble(), f.GetProperty("meanLeaveOneOutSteps").GetDouble()))
-                .OrderBy(f => f.Item4).ToList();
-            return fits.Count > 0 ? fits : throw new SpecException("--law", $"'{path}' holds no fit");
+            report = JsonSerializer.Deserialize<LawReport>(File.ReadAllText(path), JsonOutput.Options);
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or IOException)
+        catch (Exception e) when (e is JsonException or NotSupportedException or IOException)
         {
             throw new SpecException("--law", $"'{path}' is not a capacity law written by relate --law ({e.Message.Split('\n')[0]})");
         }
+        if (report?.Capacity is not { } capacity || report.Fits is null)
+        {
+            throw new SpecException("--law", $"'{path}' is not a capacity law written by relate --law (no capacity or no fits)");
+        }
+        if (capacity != "parameters")
+        {
+            throw new SpecException("--law", $"'{path}' is a law of {capacity}; recommend uses a law of parameters (relate --capacity parameters)");
+        }
+        // An estimate relate could not fit (too few experiments had it) is written with its reason and no law: skipped.
+        var fits = report.Fits
+            .Where(f => f.Coefficient is not null && f.Exponent is not null && f.MeanLeaveOneOutSteps is not null)
+            .Select(f => (f.Estimate, f.Coefficient!.Value, f.Exponent!.Value, f.MeanLeaveOneOutSteps!.Value))
+            .OrderBy(f => f.Item4).ToList();
+        return fits.Count > 0 ? fits : throw new SpecException("--law", $"'{path}' holds no fit");
     }
 
     /// <summary>Measures <paramref name="raw"/>, applies the best fit with an estimate, and raises <paramref name="shape"/>'s lower-bound layers.</summary>
