@@ -1,4 +1,7 @@
 using System.Text.Json.Serialization;
+using CapacityGrid.Analysis.Models;
+using CapacityGrid.Analysis.Training.Optimizers;
+using CapacityGrid.Analysis.Training.Trainers;
 
 namespace CapacityGrid.Grains.Abstractions.Experiments;
 
@@ -70,7 +73,15 @@ public sealed record GridSpec(
     [property: Id(5)] int[]? BottleneckWidths = null,
     [property: Id(6)] int? BottleneckLayer = null,
     [property: Id(7)] int[][]? Layers = null,
-    [property: Id(8), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] CnnGridSpec? Cnn = null);
+    [property: Id(8), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] CnnGridSpec? Cnn = null)
+{
+    /// <summary><see cref="Activation"/> typed; only for a spec <see cref="SpecValidator"/> accepted.</summary>
+    /// <exception cref="InvalidOperationException">The activation names no <see cref="ActivationKind"/>.</exception>
+    [JsonIgnore]
+    public ActivationKind TypedActivation => ActivationKinds.TryParse(Activation, out var kind)
+        ? kind
+        : throw new InvalidOperationException($"grid.activation: unknown activation '{Activation}' (expected relu or tanh)");
+}
 
 /// <summary>
 /// How each grid point trains. <c>EarlyStopping</c> is off when absent. <c>Device</c> is <c>auto</c> when absent
@@ -88,7 +99,24 @@ public sealed record TrainingSpec(
     [property: Id(5)] double WeightDecay = 0,
     [property: Id(6), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] EarlyStoppingSpec? EarlyStopping = null,
     [property: Id(7), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Device = null,
-    [property: Id(8), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? CheckpointEvery = null);
+    [property: Id(8), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? CheckpointEvery = null)
+{
+    /// <summary><see cref="Optimizer"/> typed; only for a spec <see cref="SpecValidator"/> accepted.</summary>
+    /// <exception cref="InvalidOperationException">The optimizer names no <see cref="OptimizerKind"/>.</exception>
+    [JsonIgnore]
+    public OptimizerKind TypedOptimizer => OptimizerKinds.TryParse(Optimizer, out var kind)
+        ? kind
+        : throw new InvalidOperationException($"training.optimizer: unknown optimizer '{Optimizer}' (expected adam or sgd)");
+
+    /// <summary><see cref="Device"/> typed, <see cref="DeviceKind.Auto"/> when absent; only for a spec <see cref="SpecValidator"/> accepted.</summary>
+    /// <exception cref="InvalidOperationException">The device names no <see cref="DeviceKind"/>.</exception>
+    [JsonIgnore]
+    public DeviceKind TypedDevice => Device is null
+        ? DeviceKind.Auto
+        : DeviceKinds.TryParse(Device, out var kind)
+            ? kind
+            : throw new InvalidOperationException($"training.device: unknown device '{Device}' (expected auto, cpu or cuda)");
+}
 
 /// <summary>
 /// Stop a point when its validation loss has not improved by more than <c>MinDelta</c> nats for <c>Patience</c>
