@@ -1,3 +1,5 @@
+using static TorchSharp.torch;
+
 namespace CapacityGrid.Analysis.Models;
 
 /// <summary>The words that name each <see cref="ActivationKind"/> in a spec, a model's hash and a checkpoint.</summary>
@@ -31,4 +33,15 @@ public static class ActivationKinds
         kind = default;
         return false;
     }
+
+    /// <summary>The activation applied to <paramref name="x"/> (a new tensor).</summary>
+    public static Tensor Apply(this ActivationKind kind, Tensor x) => kind switch
+    {
+        ActivationKind.Relu => x.relu(),
+        ActivationKind.Tanh => x.tanh(),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not an activation kind"),
+    };
+
+    /// <summary>True for activations with a bounded range (tanh), which binned information needs.</summary>
+    public static bool IsBounded(this ActivationKind kind) => kind is ActivationKind.Tanh;
 }

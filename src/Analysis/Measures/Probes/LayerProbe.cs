@@ -196,7 +196,7 @@ public sealed class LayerProbe
         }
         if (measures.HasFlag(LayerMeasures.BinnedInformation))
         {
-            report = Spec.Activation == "tanh"
+            report = Spec.TypedActivation.IsBounded()
                 ? Binned(report, BinnedMutualInformation.Of(activations, samples, labels, classes, _options.Bins))
                 : report with
                 {
