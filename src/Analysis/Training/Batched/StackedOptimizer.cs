@@ -1,3 +1,4 @@
+using CapacityGrid.Analysis.Training.Optimizers;
 using CapacityGrid.Analysis.Training.Trainers;
 
 using static TorchSharp.torch;
@@ -17,19 +18,24 @@ public abstract class StackedOptimizer : IDisposable
     public static StackedOptimizer Create(IReadOnlyList<TrainOptions> members, IReadOnlyList<Tensor> parameters)
     {
         Validate(members);
-        return members[0].Optimizer == "adam" ? new StackedAdam(members, parameters) : new StackedSgd(members, parameters);
+        return members[0].Optimizer switch
+        {
+            OptimizerKind.Adam => new StackedAdam(members, parameters),
+            OptimizerKind.Sgd => new StackedSgd(members, parameters),
+            var kind => throw new ArgumentException($"unknown optimizer '{kind}' (expected adam or sgd)"),
+        };
     }
 
     /// <summary>Throws <see cref="ArgumentException"/> unless the members can share one stacked optimizer.</summary>
     public static void Validate(IReadOnlyList<TrainOptions> members)
     {
         ArgumentOutOfRangeException.ThrowIfZero(members.Count);
-        var name = members[0].Optimizer;
-        if (name is not ("adam" or "sgd"))
+        var kind = members[0].Optimizer;
+        if (!Enum.IsDefined(kind))
         {
-            throw new ArgumentException($"unknown optimizer '{name}' (expected adam or sgd)");
+            throw new ArgumentException($"unknown optimizer '{kind}' (expected adam or sgd)");
         }
-        if (members.Any(m => m.Optimizer != name))
+        if (members.Any(m => m.Optimizer != kind))
         {
             throw new ArgumentException("all members of a stack must use the same optimizer");
         }

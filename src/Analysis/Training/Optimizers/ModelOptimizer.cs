@@ -24,8 +24,8 @@ public abstract class ModelOptimizer : IDisposable
     /// <summary>The optimizer a <see cref="TrainOptions"/> names.</summary>
     public static ModelOptimizer Create(IEnumerable<Tensor> parameters, TrainOptions options) => options.Optimizer switch
     {
-        "adam" => new AdamOptimizer(parameters, options.LearningRate, options.WeightDecay),
-        "sgd" => new SgdOptimizer(parameters, options.LearningRate, options.Momentum, options.WeightDecay),
+        OptimizerKind.Adam => new AdamOptimizer(parameters, options.LearningRate, options.WeightDecay),
+        OptimizerKind.Sgd => new SgdOptimizer(parameters, options.LearningRate, options.Momentum, options.WeightDecay),
         _ => throw new ArgumentException($"unknown optimizer '{options.Optimizer}' (expected adam or sgd)", nameof(options)),
     };
 

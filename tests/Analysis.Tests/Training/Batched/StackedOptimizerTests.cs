@@ -29,9 +29,9 @@ public sealed class StackedOptimizerTests
     {
         TrainOptions[] members =
         [
-            new(Epochs: 1, Optimizer: "sgd", LearningRate: 0.1, Momentum: 0.9),
-            new(Epochs: 1, Optimizer: "sgd", LearningRate: 0.013, Momentum: 0),
-            new(Epochs: 1, Optimizer: "sgd", LearningRate: 2.5, Momentum: 0.3, WeightDecay: 0.07),
+            new(Epochs: 1, Optimizer: OptimizerKind.Sgd, LearningRate: 0.1, Momentum: 0.9),
+            new(Epochs: 1, Optimizer: OptimizerKind.Sgd, LearningRate: 0.013, Momentum: 0),
+            new(Epochs: 1, Optimizer: OptimizerKind.Sgd, LearningRate: 2.5, Momentum: 0.3, WeightDecay: 0.07),
         ];
 
         var (stacked, separate) = StepBoth(members);
@@ -61,9 +61,9 @@ public sealed class StackedOptimizerTests
     {
         TrainOptions[] members =
         [
-            new(Epochs: 1, Optimizer: "sgd", LearningRate: 0.1, Momentum: 0.9),
-            new(Epochs: 1, Optimizer: "sgd", LearningRate: 0.013, Momentum: 0),
-            new(Epochs: 1, Optimizer: "sgd", LearningRate: 2.5, Momentum: 0.3, WeightDecay: 0.07),
+            new(Epochs: 1, Optimizer: OptimizerKind.Sgd, LearningRate: 0.1, Momentum: 0.9),
+            new(Epochs: 1, Optimizer: OptimizerKind.Sgd, LearningRate: 0.013, Momentum: 0),
+            new(Epochs: 1, Optimizer: OptimizerKind.Sgd, LearningRate: 2.5, Momentum: 0.3, WeightDecay: 0.07),
         ];
 
         var (stacked, separate) = StepBoth(members, (m, p) => optim.SGD(p, m.LearningRate, m.Momentum, weight_decay: m.WeightDecay));
