@@ -1,9 +1,8 @@
-using CapacityGrid.Analysis.Training.Optimizers;
 using CapacityGrid.Analysis.Training.Trainers;
 
 using static TorchSharp.torch;
 
-namespace CapacityGrid.Analysis.Training.Batched;
+namespace CapacityGrid.Analysis.Training.Optimizers;
 
 /// <summary>
 /// An optimizer over stacked parameters (slot first) whose slots each follow their own
@@ -49,7 +48,7 @@ public abstract class StackedOptimizer : IDisposable
     public abstract void Step(IReadOnlyList<Tensor> parameters);
 
     /// <summary>
-    /// Slot <paramref name="slot"/>'s state in the layout <see cref="Optimizers.ModelOptimizer.SaveState"/> writes for one model
+    /// Slot <paramref name="slot"/>'s state in the layout <see cref="ModelOptimizer.SaveState"/> writes for one model
     /// with that slot's options, so a single-model run resumes from it. <paramref name="asSingleModel"/> turns a slot's
     /// state tensor for parameter i into that parameter's single-model layout (the identity when not given).
     /// </summary>

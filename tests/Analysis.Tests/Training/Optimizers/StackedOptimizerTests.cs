@@ -1,11 +1,10 @@
-using CapacityGrid.Analysis.Training.Batched;
 using CapacityGrid.Analysis.Training.Optimizers;
 using CapacityGrid.Analysis.Training.Trainers;
 using TorchSharp.Modules;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace CapacityGrid.Analysis.Tests.Training.Batched;
+namespace CapacityGrid.Analysis.Tests.Training.Optimizers;
 
 public sealed class StackedOptimizerTests
 {
