@@ -31,6 +31,9 @@ public sealed class StackedAdam : StackedOptimizer
     }
 
     /// <inheritdoc />
+    public override OptimizerKind Kind => OptimizerKind.Adam;
+
+    /// <inheritdoc />
     public override void Step(IReadOnlyList<Tensor> parameters)
     {
         using var scope = NewDisposeScope();
@@ -88,7 +91,6 @@ public sealed class StackedAdam : StackedOptimizer
     /// <inheritdoc />
     protected override void WriteState(BinaryWriter writer, int slot, Func<int, Tensor, Tensor> asSingleModel)
     {
-        writer.Write("adam");
         writer.Write(_step);
         for (var i = 0; i < _expAvg.Length; i++)
         {

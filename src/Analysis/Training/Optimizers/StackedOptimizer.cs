@@ -44,6 +44,9 @@ public abstract class StackedOptimizer : IDisposable
         }
     }
 
+    /// <summary>Which optimizer every slot runs; its word heads each slot's saved state.</summary>
+    public abstract OptimizerKind Kind { get; }
+
     /// <summary>Updates <paramref name="parameters"/> (the same list, in the same order, as at creation) from their gradients.</summary>
     public abstract void Step(IReadOnlyList<Tensor> parameters);
 
@@ -59,12 +62,16 @@ public abstract class StackedOptimizer : IDisposable
         using var memory = new MemoryStream();
         using (var writer = new BinaryWriter(memory))
         {
+            OptimizerStateTag.Write(writer, Kind);
             WriteState(writer, slot, (i, t) => asSingleModel(i, t).contiguous());
         }
         return memory.ToArray();
     }
 
-    /// <summary>Writes one slot's state as the single-model optimizer does, each tensor through <paramref name="asSingleModel"/>.</summary>
+    /// <summary>
+    /// Writes one slot's state, after the optimizer's word, as the single-model optimizer does, each tensor through
+    /// <paramref name="asSingleModel"/>.
+    /// </summary>
     protected abstract void WriteState(BinaryWriter writer, int slot, Func<int, Tensor, Tensor> asSingleModel);
 
     /// <summary>Keeps only the given slots' state and scalars, in the given order.</summary>

@@ -28,6 +28,9 @@ public sealed class StackedSgd : StackedOptimizer
     }
 
     /// <inheritdoc />
+    public override OptimizerKind Kind => OptimizerKind.Sgd;
+
+    /// <inheritdoc />
     public override void Step(IReadOnlyList<Tensor> parameters)
     {
         using var scope = NewDisposeScope();
@@ -80,7 +83,6 @@ public sealed class StackedSgd : StackedOptimizer
     /// <inheritdoc />
     protected override void WriteState(BinaryWriter writer, int slot, Func<int, Tensor, Tensor> asSingleModel)
     {
-        writer.Write("sgd");
         for (var i = 0; i < _momentumBuffer.Length; i++)
         {
             var buffer = _momentumBuffer[i];

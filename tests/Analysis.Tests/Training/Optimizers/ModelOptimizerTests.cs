@@ -105,14 +105,28 @@ public sealed class ModelOptimizerTests
         await collector;
     }
 
+    // Checkpoints written before the optimizer was typed start their optimizer state with these bytes.
+    [Theory]
+    [InlineData(OptimizerKind.Adam, new byte[] { 4, (byte)'a', (byte)'d', (byte)'a', (byte)'m' })]
+    [InlineData(OptimizerKind.Sgd, new byte[] { 3, (byte)'s', (byte)'g', (byte)'d' })]
+    public void SaveState_StartsWithTheOptimizersWord(OptimizerKind kind, byte[] tag)
+    {
+        using var model = Model();
+        using var optimizer = ModelOptimizer.Create(model.parameters(), new TrainOptions(Epochs: 1, Optimizer: kind));
+
+        Assert.Equal(kind, optimizer.Kind);
+        Assert.Equal(tag, optimizer.SaveState()[..tag.Length]);
+    }
+
     [Fact]
-    public void LoadState_OfAnotherOptimizer_IsRefused()
+    public void LoadState_OfAnotherOptimizer_SaysWhoseStateItIsNot()
     {
         using var model = Model();
         using var adam = ModelOptimizer.Create(model.parameters(), new TrainOptions(Epochs: 1, Optimizer: OptimizerKind.Adam));
         using var sgd = ModelOptimizer.Create(model.parameters(), new TrainOptions(Epochs: 1, Optimizer: OptimizerKind.Sgd));
 
-        Assert.Throws<InvalidDataException>(() => sgd.LoadState(adam.SaveState()));
+        Assert.Equal("optimizer state is not SGD's", Assert.Throws<InvalidDataException>(() => sgd.LoadState(adam.SaveState())).Message);
+        Assert.Equal("optimizer state is not Adam's", Assert.Throws<InvalidDataException>(() => adam.LoadState(sgd.SaveState())).Message);
     }
 
     [Fact]

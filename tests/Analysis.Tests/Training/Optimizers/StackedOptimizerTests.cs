@@ -38,6 +38,24 @@ public sealed class StackedOptimizerTests
         Assert.Equal(separate, stacked);
     }
 
+    [Theory]
+    [InlineData(OptimizerKind.Adam)]
+    [InlineData(OptimizerKind.Sgd)]
+    public void SaveState_OfASlot_IsTheStateTheSingleModelOptimizerWrites(OptimizerKind kind)
+    {
+        TrainOptions[] members = [new(Epochs: 1, Optimizer: kind), new(Epochs: 1, Optimizer: kind, LearningRate: 0.1)];
+        using var stackedWeight = zeros(2, 4, 5, requires_grad: true);
+        using var weight = zeros(4, 5, requires_grad: true);
+        using var stacked = StackedOptimizer.Create(members, [stackedWeight]);
+        using var single = ModelOptimizer.Create([weight], members[1]);
+
+        var state = stacked.SaveState(1);
+
+        Assert.Equal(kind, stacked.Kind);
+        Assert.Equal(single.SaveState(), state);
+        single.LoadState(state);
+    }
+
     // Parameters the one-pass update cannot take (here non-contiguous; on CUDA, all) go through torch's element-wise
     // ops, which mirror TorchSharp's own optimizers operation for operation.
     [Fact]
