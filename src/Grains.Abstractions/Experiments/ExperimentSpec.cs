@@ -1,3 +1,4 @@
+using System.Runtime.Serialization;
 using System.Text.Json.Serialization;
 using CapacityGrid.Analysis.Models;
 using CapacityGrid.Analysis.Training.Optimizers;
@@ -48,9 +49,12 @@ public sealed record DatasetSpec(
     [property: Id(13)] double Separation = 3,
     [property: Id(14), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Binding = null)
 {
+    // [IgnoreDataMember] keeps each typed view out of stored grain state (Orleans' grain storage serializer, Newtonsoft,
+    // writes every public property otherwise: "TypedKind":3 beside "Kind":"csv"); [JsonIgnore] keeps it out of spec JSON.
+
     /// <summary><see cref="Kind"/> typed; only for a spec <see cref="SpecValidator"/> accepted.</summary>
     /// <exception cref="InvalidOperationException">The kind names no <see cref="DatasetKind"/>.</exception>
-    [JsonIgnore]
+    [JsonIgnore, IgnoreDataMember]
     public DatasetKind TypedKind => DatasetKinds.TryParse(Kind, out var kind)
         ? kind
         : throw new InvalidOperationException($"dataset.kind: unknown dataset kind '{Kind}' (expected one of: {string.Join(", ", DatasetKinds.Names)})");
@@ -77,7 +81,7 @@ public sealed record GridSpec(
 {
     /// <summary><see cref="Activation"/> typed; only for a spec <see cref="SpecValidator"/> accepted.</summary>
     /// <exception cref="InvalidOperationException">The activation names no <see cref="ActivationKind"/>.</exception>
-    [JsonIgnore]
+    [JsonIgnore, IgnoreDataMember]
     public ActivationKind TypedActivation => ActivationKinds.TryParse(Activation, out var kind)
         ? kind
         : throw new InvalidOperationException($"grid.activation: unknown activation '{Activation}' (expected relu or tanh)");
@@ -103,14 +107,14 @@ public sealed record TrainingSpec(
 {
     /// <summary><see cref="Optimizer"/> typed; only for a spec <see cref="SpecValidator"/> accepted.</summary>
     /// <exception cref="InvalidOperationException">The optimizer names no <see cref="OptimizerKind"/>.</exception>
-    [JsonIgnore]
+    [JsonIgnore, IgnoreDataMember]
     public OptimizerKind TypedOptimizer => OptimizerKinds.TryParse(Optimizer, out var kind)
         ? kind
         : throw new InvalidOperationException($"training.optimizer: unknown optimizer '{Optimizer}' (expected adam or sgd)");
 
     /// <summary><see cref="Device"/> typed, <see cref="DeviceKind.Auto"/> when absent; only for a spec <see cref="SpecValidator"/> accepted.</summary>
     /// <exception cref="InvalidOperationException">The device names no <see cref="DeviceKind"/>.</exception>
-    [JsonIgnore]
+    [JsonIgnore, IgnoreDataMember]
     public DeviceKind TypedDevice => Device is null
         ? DeviceKind.Auto
         : DeviceKinds.TryParse(Device, out var kind)
