@@ -80,11 +80,11 @@ public sealed record GridSpec(
     [property: Id(8), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] CnnGridSpec? Cnn = null)
 {
     /// <summary><see cref="Activation"/> typed; only for a spec <see cref="SpecValidator"/> accepted.</summary>
-    /// <exception cref="InvalidOperationException">The activation names no <see cref="ActivationKind"/>.</exception>
+    /// <exception cref="SpecException">The activation names no <see cref="ActivationKind"/> (as the validator says).</exception>
     [JsonIgnore, IgnoreDataMember]
     public ActivationKind TypedActivation => ActivationKinds.TryParse(Activation, out var kind)
         ? kind
-        : throw new InvalidOperationException($"grid.activation: unknown activation '{Activation}' (expected relu or tanh)");
+        : throw new SpecException("grid.activation", $"unknown activation '{Activation}' (expected relu or tanh)");
 }
 
 /// <summary>
@@ -105,21 +105,24 @@ public sealed record TrainingSpec(
     [property: Id(7), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Device = null,
     [property: Id(8), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? CheckpointEvery = null)
 {
+    // The typed views throw the validator's SpecException, so a spec that skipped validation fails as a spec problem:
+    // a trainer marks such a point failed at once (TrainingFailure.IsPermanent) instead of retrying it.
+
     /// <summary><see cref="Optimizer"/> typed; only for a spec <see cref="SpecValidator"/> accepted.</summary>
-    /// <exception cref="InvalidOperationException">The optimizer names no <see cref="OptimizerKind"/>.</exception>
+    /// <exception cref="SpecException">The optimizer names no <see cref="OptimizerKind"/> (as the validator says).</exception>
     [JsonIgnore, IgnoreDataMember]
     public OptimizerKind TypedOptimizer => OptimizerKinds.TryParse(Optimizer, out var kind)
         ? kind
-        : throw new InvalidOperationException($"training.optimizer: unknown optimizer '{Optimizer}' (expected adam or sgd)");
+        : throw new SpecException("training.optimizer", $"unknown optimizer '{Optimizer}' (expected adam or sgd)");
 
     /// <summary><see cref="Device"/> typed, <see cref="DeviceKind.Auto"/> when absent; only for a spec <see cref="SpecValidator"/> accepted.</summary>
-    /// <exception cref="InvalidOperationException">The device names no <see cref="DeviceKind"/>.</exception>
+    /// <exception cref="SpecException">The device names no <see cref="DeviceKind"/> (as the validator says).</exception>
     [JsonIgnore, IgnoreDataMember]
     public DeviceKind TypedDevice => Device is null
         ? DeviceKind.Auto
         : DeviceKinds.TryParse(Device, out var kind)
             ? kind
-            : throw new InvalidOperationException($"training.device: unknown device '{Device}' (expected auto, cpu or cuda)");
+            : throw new SpecException("training.device", $"unknown device '{Device}' (expected auto, cpu or cuda)");
 }
 
 /// <summary>
