@@ -2,6 +2,7 @@ using System.Text.Json;
 using CapacityGrid.Analysis.Capacity;
 using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Models;
+using CapacityGrid.Analysis.Training.Optimizers;
 using CapacityGrid.Analysis.Training.Trainers;
 using CapacityGrid.Grains.Abstractions.Experiments;
 using CapacityGrid.Grains.Datasets;
@@ -82,7 +83,7 @@ internal static class BottleneckBench
             var k = data.Train.Classes;
             var gridCost = Widths.Sum(w => GridSeeds * TrainingCost.TrainingMultiplyAdds(new MlpSpec(f, [.. Enumerable.Repeat(w, depth)], k), (long)data.Train.Samples * Epochs));
             var plan = ProbePlanner.Plan(SizingBudget.ProbeShare * 0.10 * gridCost, f, k, depth, data.Train.Samples, Epochs, Widths[^1], withHalfWidth: true);
-            var options = new TrainOptions(Epochs, "adam", LearningRate: 0.01, BatchSize: 64, Seed: 1, Device: "cpu");
+            var options = new TrainOptions(Epochs, OptimizerKind.Adam, LearningRate: 0.01, BatchSize: 64, Seed: 1, Device: DeviceKind.Cpu);
             var pair = ProbePair.Train(data, plan, options);
             var shape = TwoWidthSizer.Recommend(pair, Widths);
             object Layers(ProbeRun run) => run.Probe.Layers.Zip(run.Use!, (p, u) => new

@@ -3,6 +3,7 @@ using System.Text.Json;
 using CapacityGrid.Analysis.Capacity;
 using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Models;
+using CapacityGrid.Analysis.Training.Optimizers;
 using CapacityGrid.Analysis.Training.Trainers;
 using CapacityGrid.Grains.Abstractions.Experiments;
 using CapacityGrid.Grains.Datasets;
@@ -70,7 +71,7 @@ internal static class SizingBench
         foreach (var (name, split, spec) in Sets.Where(s => (which == "all" || which == s.Split) && s.Name.Contains(filter, StringComparison.Ordinal)))
         {
             var data = DatasetCache.Load(spec);
-            var options = new TrainOptions(Epochs, "adam", LearningRate: 0.01, BatchSize: 64, Seed: 1, Device: "cpu");
+            var options = new TrainOptions(Epochs, OptimizerKind.Adam, LearningRate: 0.01, BatchSize: 64, Seed: 1, Device: DeviceKind.Cpu);
             var f = data.Train.FeatureCount;
             var k = data.Train.Classes;
             var grid = Widths.Select(w => Train(data, [w, w], options)).ToList();

@@ -30,7 +30,7 @@ public static class MemoryBench
         var withData = Status();
         var spec = new MlpSpec(784, [256, 256], 10);
         var watch = Stopwatch.StartNew();
-        ClassifierTrainer.Train(data, spec, new TrainOptions(Epochs: 1, BatchSize: 128, Device: "cpu"), _ => { });
+        ClassifierTrainer.Train(data, spec, new TrainOptions(Epochs: 1, BatchSize: 128, Device: DeviceKind.Cpu), _ => { });
         var afterTraining = Status();
 
         output.WriteLine($"memory: one ClassifierTrainer.Train epoch of {spec} ({spec.ParameterCount} parameters), batch 128, Adam, {TrainRows} + {TestRows} random rows x 784, {Environment.ProcessorCount} cores");

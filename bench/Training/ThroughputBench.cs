@@ -122,7 +122,7 @@ public static class ThroughputBench
             [.. Enumerable.Range(0, n).Select(_ => random.Next(10))], 10);
         var data = new DataSplit(Random(train), Random(test), "random");
         var spec = new MlpSpec(784, [256, 256], 10);
-        var options = new TrainOptions(Epochs: epochs, BatchSize: BatchSize, Device: "cpu");
+        var options = new TrainOptions(Epochs: epochs, BatchSize: BatchSize, Device: DeviceKind.Cpu);
         ClassifierTrainer.Train(data, spec, options with { Epochs = 1 }, _ => { });
         var best = 0.0;
         for (var round = 0; round < Rounds; round++)

@@ -1,4 +1,5 @@
 using CapacityGrid.Analysis.Models;
+using CapacityGrid.Analysis.Training.Optimizers;
 
 namespace CapacityGrid.Analysis.Capacity;
 
@@ -22,15 +23,20 @@ public sealed record TrainingMemory(long Weights, long Gradients, long Optimizer
     public long Total => Weights + Gradients + OptimizerState + Activations + Data + LayerMeasures;
 
     /// <summary>
-    /// The estimate for training <paramref name="spec"/> with <paramref name="optimizer"/> (<c>adam</c> or <c>sgd</c>;
+    /// The estimate for training <paramref name="spec"/> with <paramref name="optimizer"/> (Adam or SGD;
     /// <paramref name="momentum"/> 0 keeps SGD stateless) at <paramref name="batchSize"/>, on a data set of
     /// <paramref name="samples"/> rows (train, validation and test parts together).
     /// </summary>
-    public static TrainingMemory Of(IModelSpec spec, string optimizer, double momentum, int batchSize, long samples)
+    public static TrainingMemory Of(IModelSpec spec, OptimizerKind optimizer, double momentum, int batchSize, long samples)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var parameters = spec.ParameterCount;
-        var moments = optimizer == "adam" ? 2 : momentum > 0 ? 1 : 0;
+        var moments = optimizer switch
+        {
+            OptimizerKind.Adam => 2,
+            OptimizerKind.Sgd => momentum > 0 ? 1 : 0,
+            _ => throw new ArgumentOutOfRangeException(nameof(optimizer), optimizer, "not an optimizer kind"),
+        };
         // Each hidden value is stored as pre-activation and output, and gets a gradient in the backward pass.
         var activations = Float * batchSize * (spec.InputDim + 3 * ActivationsPerSample(spec) + 2L * spec.Classes);
         // Features as float, labels as int in the arrays and as long in the label tensor.

@@ -14,14 +14,14 @@ public sealed class Cnn : ClassifierModel
     private readonly ModuleList<Conv2d> _convs = new();
     private readonly ModuleList<Linear> _head = new();
     private readonly ParameterLayer[] _parameterLayers;
-    private readonly bool _tanh;
+    private readonly ActivationKind _activation;
 
     /// <summary>Builds the layers; weights are initialised from torch's current generator.</summary>
     /// <exception cref="ArgumentException">The spec cannot be built (see <see cref="CnnSpec.Validated"/>).</exception>
     public Cnn(CnnSpec spec) : base("cnn")
     {
         Spec = spec.Validated();
-        _tanh = spec.Activation == "tanh";
+        _activation = spec.TypedActivation;
         var layers = new List<ParameterLayer>();
         var names = spec.LayerNames;
         long inChannels = spec.InputChannels;
@@ -86,7 +86,7 @@ public sealed class Cnn : ClassifierModel
         return x.MoveToOuterDisposeScope();
     }
 
-    private Tensor Activate(Tensor pre) => _tanh ? pre.tanh() : pre.relu();
+    private Tensor Activate(Tensor pre) => _activation.Apply(pre);
 
     /// <inheritdoc />
     protected override void Dispose(bool disposing)

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CapacityGrid.Analysis.Models;
 
 /// <summary>
@@ -37,9 +39,15 @@ public sealed record CnnSpec(
     public int Classes { get; init; } = Positive(Classes, nameof(Classes), MlpSpec.MaxWidth);
 
     /// <summary><c>relu</c> or <c>tanh</c>, after every conv and hidden layer.</summary>
-    public string Activation { get; init; } = MlpSpec.Activations.Contains(Activation)
+    public string Activation { get; init; } = ActivationKinds.TryParse(Activation, out _)
         ? Activation
         : throw new ArgumentException($"Activation: unknown activation '{Activation}' (expected relu or tanh)", nameof(Activation));
+
+    /// <inheritdoc />
+    [JsonIgnore]
+    public ActivationKind TypedActivation => ActivationKinds.TryParse(Activation, out var kind)
+        ? kind
+        : throw new InvalidOperationException($"unknown activation '{Activation}'");
 
     /// <inheritdoc />
     public string Family => "cnn";

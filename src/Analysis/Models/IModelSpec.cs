@@ -16,8 +16,14 @@ public interface IModelSpec
     /// <summary>Number of output classes.</summary>
     int Classes { get; }
 
-    /// <summary><c>relu</c> or <c>tanh</c>, after every hidden layer.</summary>
+    /// <summary>
+    /// <c>relu</c> or <c>tanh</c>, after every hidden layer: the word, as the spec's hash text, its name and checkpoints
+    /// keep it (<see cref="ActivationKinds.Name"/>).
+    /// </summary>
     string Activation { get; }
+
+    /// <summary><see cref="Activation"/> typed; the constructors refuse words that name no <see cref="ActivationKind"/>.</summary>
+    ActivationKind TypedActivation { get; }
 
     /// <summary>Exact number of trainable scalars (weights and biases).</summary>
     long ParameterCount { get; }

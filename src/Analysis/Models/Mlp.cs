@@ -8,7 +8,7 @@ namespace CapacityGrid.Analysis.Models;
 public sealed class Mlp : ClassifierModel
 {
     private readonly ModuleList<Linear> _layers = new();
-    private readonly bool _tanh;
+    private readonly ActivationKind _activation;
     private readonly ParameterLayer[] _parameterLayers;
 
     /// <summary>Builds the layers; weights are initialised from torch's current generator.</summary>
@@ -16,7 +16,7 @@ public sealed class Mlp : ClassifierModel
     public Mlp(MlpSpec spec) : base("mlp")
     {
         Spec = spec.Validated();
-        _tanh = spec.Activation == "tanh";
+        _activation = spec.TypedActivation;
         var fanIn = spec.InputDim;
         foreach (var width in spec.Hidden.Append(spec.Classes))
         {
@@ -55,7 +55,7 @@ public sealed class Mlp : ClassifierModel
             if (i < _layers.Count - 1)
             {
                 var pre = x;
-                x = _tanh ? pre.tanh() : pre.relu();
+                x = _activation.Apply(pre);
                 onHidden?.Invoke(i, pre, x);
             }
         }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CapacityGrid.Analysis.Models;
 
 /// <summary>
@@ -17,9 +19,6 @@ public sealed record MlpSpec(int InputDim, int[] Hidden, int Classes, string Act
     /// <summary>Largest total number of parameters (weights are extracted into arrays of this size at most).</summary>
     public const long MaxParameters = int.MaxValue;
 
-    /// <summary>The activations a spec may name.</summary>
-    public static readonly IReadOnlyList<string> Activations = ["relu", "tanh"];
-
     /// <summary>Number of inputs.</summary>
     public int InputDim { get; init; } = Width(InputDim, nameof(InputDim));
 
@@ -30,9 +29,15 @@ public sealed record MlpSpec(int InputDim, int[] Hidden, int Classes, string Act
     public int Classes { get; init; } = Width(Classes, nameof(Classes));
 
     /// <summary><c>relu</c> or <c>tanh</c>, between hidden layers.</summary>
-    public string Activation { get; init; } = Activations.Contains(Activation)
+    public string Activation { get; init; } = ActivationKinds.TryParse(Activation, out _)
         ? Activation
         : throw new ArgumentException($"unknown activation '{Activation}' (expected relu or tanh)", nameof(Activation));
+
+    /// <inheritdoc />
+    [JsonIgnore]
+    public ActivationKind TypedActivation => ActivationKinds.TryParse(Activation, out var kind)
+        ? kind
+        : throw new InvalidOperationException($"unknown activation '{Activation}'");
 
     /// <summary>Exact number of trainable scalars (weights and biases).</summary>
     public long ParameterCount

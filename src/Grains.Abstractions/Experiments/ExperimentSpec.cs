@@ -1,4 +1,8 @@
+using System.Runtime.Serialization;
 using System.Text.Json.Serialization;
+using CapacityGrid.Analysis.Models;
+using CapacityGrid.Analysis.Training.Optimizers;
+using CapacityGrid.Analysis.Training.Trainers;
 
 namespace CapacityGrid.Grains.Abstractions.Experiments;
 
@@ -45,9 +49,12 @@ public sealed record DatasetSpec(
     [property: Id(13)] double Separation = 3,
     [property: Id(14), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Binding = null)
 {
+    // [IgnoreDataMember] keeps each typed view out of stored grain state (Orleans' grain storage serializer, Newtonsoft,
+    // writes every public property otherwise: "TypedKind":3 beside "Kind":"csv"); [JsonIgnore] keeps it out of spec JSON.
+
     /// <summary><see cref="Kind"/> typed; only for a spec <see cref="SpecValidator"/> accepted.</summary>
     /// <exception cref="InvalidOperationException">The kind names no <see cref="DatasetKind"/>.</exception>
-    [JsonIgnore]
+    [JsonIgnore, IgnoreDataMember]
     public DatasetKind TypedKind => DatasetKinds.TryParse(Kind, out var kind)
         ? kind
         : throw new InvalidOperationException($"dataset.kind: {DatasetKinds.Unknown(Kind)}");
@@ -70,7 +77,15 @@ public sealed record GridSpec(
     [property: Id(5)] int[]? BottleneckWidths = null,
     [property: Id(6)] int? BottleneckLayer = null,
     [property: Id(7)] int[][]? Layers = null,
-    [property: Id(8), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] CnnGridSpec? Cnn = null);
+    [property: Id(8), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] CnnGridSpec? Cnn = null)
+{
+    /// <summary><see cref="Activation"/> typed; only for a spec <see cref="SpecValidator"/> accepted.</summary>
+    /// <exception cref="SpecException">The activation names no <see cref="ActivationKind"/> (as the validator says).</exception>
+    [JsonIgnore, IgnoreDataMember]
+    public ActivationKind TypedActivation => ActivationKinds.TryParse(Activation, out var kind)
+        ? kind
+        : throw new SpecException("grid.activation", $"unknown activation '{Activation}' (expected relu or tanh)");
+}
 
 /// <summary>
 /// How each grid point trains. <c>EarlyStopping</c> is off when absent. <c>Device</c> is <c>auto</c> when absent
@@ -88,7 +103,27 @@ public sealed record TrainingSpec(
     [property: Id(5)] double WeightDecay = 0,
     [property: Id(6), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] EarlyStoppingSpec? EarlyStopping = null,
     [property: Id(7), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Device = null,
-    [property: Id(8), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? CheckpointEvery = null);
+    [property: Id(8), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? CheckpointEvery = null)
+{
+    // The typed views throw the validator's SpecException, so a spec that skipped validation fails as a spec problem:
+    // a trainer marks such a point failed at once (TrainingFailure.IsPermanent) instead of retrying it.
+
+    /// <summary><see cref="Optimizer"/> typed; only for a spec <see cref="SpecValidator"/> accepted.</summary>
+    /// <exception cref="SpecException">The optimizer names no <see cref="OptimizerKind"/> (as the validator says).</exception>
+    [JsonIgnore, IgnoreDataMember]
+    public OptimizerKind TypedOptimizer => OptimizerKinds.TryParse(Optimizer, out var kind)
+        ? kind
+        : throw new SpecException("training.optimizer", $"unknown optimizer '{Optimizer}' (expected adam or sgd)");
+
+    /// <summary><see cref="Device"/> typed, <see cref="DeviceKind.Auto"/> when absent; only for a spec <see cref="SpecValidator"/> accepted.</summary>
+    /// <exception cref="SpecException">The device names no <see cref="DeviceKind"/> (as the validator says).</exception>
+    [JsonIgnore, IgnoreDataMember]
+    public DeviceKind TypedDevice => Device is null
+        ? DeviceKind.Auto
+        : DeviceKinds.TryParse(Device, out var kind)
+            ? kind
+            : throw new SpecException("training.device", $"unknown device '{Device}' (expected auto, cpu or cuda)");
+}
 
 /// <summary>
 /// Stop a point when its validation loss has not improved by more than <c>MinDelta</c> nats for <c>Patience</c>

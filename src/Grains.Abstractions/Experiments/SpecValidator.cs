@@ -1,4 +1,7 @@
 using System.Text.RegularExpressions;
+using CapacityGrid.Analysis.Models;
+using CapacityGrid.Analysis.Training.Optimizers;
+using CapacityGrid.Analysis.Training.Trainers;
 
 namespace CapacityGrid.Grains.Abstractions.Experiments;
 
@@ -176,7 +179,7 @@ public static partial class SpecValidator
         Distinct("grid.widths", g.Widths);
         Distinct("grid.depths", g.Depths);
         Distinct("grid.seeds", g.Seeds);
-        if (g.Activation is not ("relu" or "tanh"))
+        if (!ActivationKinds.TryParse(g.Activation, out _))
         {
             throw new SpecException("grid.activation", $"unknown activation '{g.Activation}' (expected relu or tanh)");
         }
@@ -230,7 +233,7 @@ public static partial class SpecValidator
     {
         Positive("training.epochs", t.Epochs, 100_000);
         Positive("training.batchSize", t.BatchSize, 1_000_000);
-        if (t.Optimizer is not ("adam" or "sgd"))
+        if (!OptimizerKinds.TryParse(t.Optimizer, out _))
         {
             throw new SpecException("training.optimizer", $"unknown optimizer '{t.Optimizer}' (expected adam or sgd)");
         }
@@ -254,7 +257,7 @@ public static partial class SpecValidator
                 throw new SpecException("training.earlyStopping.minDelta", $"must be zero or a positive number (got {early.MinDelta})");
             }
         }
-        if (t.Device is not (null or "auto" or "cpu" or "cuda"))
+        if (t.Device is not null && !DeviceKinds.TryParse(t.Device, out _))
         {
             throw new SpecException("training.device", $"unknown device '{t.Device}' (expected auto, cpu or cuda)");
         }

@@ -1,3 +1,4 @@
+using CapacityGrid.Analysis.Training.Trainers;
 using CapacityGrid.Grains.Abstractions;
 using CapacityGrid.Grains.Abstractions.Experiments;
 using CapacityGrid.Grains.Abstractions.Registry;
@@ -333,7 +334,7 @@ public sealed class ExperimentGrain(
     // Placement reads the device requirement from the request context of the call that activates a trainer.
     private ITrainerGrain Trainer(string pointId)
     {
-        RequestContext.Set(SiloCapabilities.DeviceKey, S.Spec?.Training.Device ?? "auto");
+        RequestContext.Set(SiloCapabilities.DeviceKey, S.Spec?.Training.Device ?? DeviceKinds.Name(DeviceKind.Auto));
         return GrainFactory.GetGrain<ITrainerGrain>(GrainKeys.Trainer(this.GetPrimaryKeyString(), pointId));
     }
 
@@ -342,7 +343,7 @@ public sealed class ExperimentGrain(
     {
         var device = spec.Training.Device;
         var silos = membership.CurrentSnapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress);
-        if (!silos.Any(silo => SiloCapabilities.Of(siloMetadata.GetSiloMetadata(silo)).Serves(device)))
+        if (!silos.Any(silo => SiloCapabilities.Of(siloMetadata.GetSiloMetadata(silo)).Serves(SiloCapabilities.Requirement(device))))
         {
             throw new InvalidOperationException($"training.device is '{device}', but no silo of this cluster has a GPU (a GPU silo sets Training:Accelerator=gpu)");
         }

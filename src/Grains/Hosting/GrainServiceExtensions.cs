@@ -1,6 +1,7 @@
 using Azure.Storage.Blobs;
 using CapacityGrid.Grains.Checkpoints;
 using CapacityGrid.Grains.Datasets;
+using CapacityGrid.Grains.Placement;
 using CapacityGrid.Grains.Sizing;
 using CapacityGrid.Grains.Training;
 using Microsoft.Extensions.Configuration;
@@ -25,7 +26,7 @@ public static class GrainServiceExtensions
             .Validate(o => o.MaxBatchedPoints >= 1, "Training:MaxBatchedPoints must be at least 1 (1 turns batching off)")
             .Validate(o => o.MaxAttempts >= 1, "Training:MaxAttempts must be at least 1")
             .Validate(o => o.RetryDelay >= TimeSpan.Zero, "Training:RetryDelay must not be negative")
-            .Validate(o => o.Accelerator is "cpu" or "gpu", "Training:Accelerator must be cpu or gpu")
+            .Validate(o => AcceleratorKinds.TryParse(o.Accelerator, out _), "Training:Accelerator must be cpu or gpu")
             .Validate(o => o.LivenessCheck >= TimeSpan.FromSeconds(1), "Training:LivenessCheck must be at least 1 second")
             .Validate(o => o.SlotMemory is null or { Bytes: > 0 }, "Training:SlotMemory must be a positive size (e.g. 4GiB)")
             .Validate(o => o.MultiplyAddsPerSecond is null or > 0, "Training:MultiplyAddsPerSecond must be positive")

@@ -1,3 +1,5 @@
+using CapacityGrid.Grains.Placement;
+
 namespace CapacityGrid.Grains.Hosting;
 
 /// <summary>How much training a silo takes on. Section <c>Training</c>.</summary>
@@ -30,8 +32,12 @@ public sealed class TrainingSlotOptions
     /// <summary>How often an experiment checks that its running points still train (and revives those whose silo died).</summary>
     public TimeSpan LivenessCheck { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>The accelerator this silo advertises: <c>cpu</c> (the default) or <c>gpu</c>; points with device <c>cuda</c> go only to <c>gpu</c> silos.</summary>
-    public string Accelerator { get; set; } = "cpu";
+    /// <summary>
+    /// The accelerator this silo advertises: <c>cpu</c> (the default) or <c>gpu</c>; points with device <c>cuda</c> go only
+    /// to <c>gpu</c> silos. The word, as configuration gives it and silo metadata carries it; placement reads it typed
+    /// (<see cref="SiloCapabilities.Of"/>).
+    /// </summary>
+    public string Accelerator { get; set; } = AcceleratorKinds.Name(AcceleratorKind.Cpu);
 
     /// <summary>Intra-op threads TorchSharp uses per process (0 keeps torch's default).</summary>
     public int TorchThreads { get; set; } = 1;

@@ -16,7 +16,7 @@ public sealed class TrainingPlacementDirector(ISiloMetadataCache metadata) : IPl
         var device = target.RequestContextData?.GetValueOrDefault(SiloCapabilities.DeviceKey) as string;
         var candidates = context.GetCompatibleSilos(target)
             .Select(silo => (Silo: silo, Capabilities: SiloCapabilities.Of(metadata.GetSiloMetadata(silo))))
-            .Where(c => c.Capabilities.Serves(device))
+            .Where(c => c.Capabilities.Serves(SiloCapabilities.Requirement(device)))
             .ToArray();
         if (candidates.Length == 0)
         {

@@ -30,7 +30,7 @@ public sealed record GridEstimate(IReadOnlyList<PointEstimate> Points, int Epoch
             {
                 var model = Model(point, data);
                 size = (model.ParameterCount, TrainingCost.TrainingMultiplyAdds(model, sampleEpochs),
-                    TrainingMemory.Of(model, t.Optimizer, t.Momentum, (int)Math.Min(t.BatchSize, Math.Max(1, data.TrainSamples)), data.Samples));
+                    TrainingMemory.Of(model, t.TypedOptimizer, t.Momentum, (int)Math.Min(t.BatchSize, Math.Max(1, data.TrainSamples)), data.Samples));
                 models[key] = size;
             }
             points.Add(new PointEstimate(point, size.Parameters, size.MultiplyAdds, size.Memory));

@@ -66,7 +66,7 @@ public sealed class TorchTrainingEngine(IOptions<TrainingSlotOptions> options, I
     {
         var t = request.Training;
         if (request.Point.Conv is not null || t.EarlyStopping is not null
-            || TrainingDevice.Resolve(t.Device ?? "auto").type != TorchSharp.DeviceType.CPU
+            || TrainingDevice.Resolve(t.TypedDevice).type != TorchSharp.DeviceType.CPU
             || PointModel.Of(request.Point, data).ParameterCount > MaxStackedParameters)
         {
             return null;
@@ -102,9 +102,9 @@ public sealed class TorchTrainingEngine(IOptions<TrainingSlotOptions> options, I
     {
         var t = request.Training;
         return new TrainOptions(
-            t.Epochs, t.Optimizer, t.LearningRate, t.BatchSize, t.Momentum, t.WeightDecay, request.Point.Seed,
+            t.Epochs, t.TypedOptimizer, t.LearningRate, t.BatchSize, t.Momentum, t.WeightDecay, request.Point.Seed,
             t.EarlyStopping is { } early ? new EarlyStoppingOptions(early.Patience, early.MinDelta) : null,
-            t.Device ?? "auto");
+            t.TypedDevice);
     }
 
     private PointCompletion Completion(IModelSpec spec, TrainOutcome outcome, byte[]? last, DataSplit data, CancellationToken cancellationToken)

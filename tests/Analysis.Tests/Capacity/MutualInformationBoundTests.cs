@@ -15,7 +15,7 @@ public sealed class MutualInformationBoundTests
         // The quickstart's data: labels a function of X, so I(X;Y) = H(Y).
         var data = DataSplit.Holdout(new TeacherDataset(16, [32, 8], 4, 4000, 0, 7).Generate(), 0.2, 7, "teacher").Standardised();
         var measures = new DatasetMeasurer().Measure(data.Train, TestContext.Current.CancellationToken);
-        var points = GridTraining.Train(data, [[8], [64, 64]], [1], new TrainOptions(Epochs: 15, LearningRate: 0.003, Device: "cpu"), TestContext.Current.CancellationToken);
+        var points = GridTraining.Train(data, [[8], [64, 64]], [1], new TrainOptions(Epochs: 15, LearningRate: 0.003, Device: DeviceKind.Cpu), TestContext.Current.CancellationToken);
 
         var report = CapacityAnalyzer.Analyze(points, DatasetEstimates.FromMeasures(measures), DatasetEstimates.IntrinsicDimension(measures),
             datasetSamples: DatasetEstimates.SampleCount(measures));

@@ -109,7 +109,7 @@ public sealed class BadInputWorkspace : IDisposable
     {
         var data = DataSplit.Holdout(new TeacherDataset(4, [6], 3, 300, 0, 3).Generate(), 0.2, 3, "teacher").Standardised();
         var reports = new List<EpochReport>();
-        ClassifierTrainer.Train(data, new MlpSpec(4, [5], 3), new TrainOptions(Epochs: 1, LearningRate: 0.01, Device: "cpu"), reports.Add, TestContext.Current.CancellationToken);
+        ClassifierTrainer.Train(data, new MlpSpec(4, [5], 3), new TrainOptions(Epochs: 1, LearningRate: 0.01, Device: DeviceKind.Cpu), reports.Add, TestContext.Current.CancellationToken);
         var path = Path.Combine(Folder, "epoch-0001.ckpt");
         File.WriteAllBytes(path, (damage ?? (b => b))(reports[^1].Checkpoint));
         return path;

@@ -166,7 +166,7 @@ public sealed class MeasureModelCommandTests : IDisposable
     {
         var data = DataSplit.Holdout(new TeacherDataset(16, [32, 8], 4, 2000, 0, 7).Generate(), 0.2, 7, "teacher").Standardised();
         var reports = new List<EpochReport>();
-        ClassifierTrainer.Train(data, Spec, new TrainOptions(Epochs: 2, LearningRate: 0.003, Device: "cpu"), reports.Add, TestContext.Current.CancellationToken);
+        ClassifierTrainer.Train(data, Spec, new TrainOptions(Epochs: 2, LearningRate: 0.003, Device: DeviceKind.Cpu), reports.Add, TestContext.Current.CancellationToken);
         var path = Path.Combine(_folder, "epoch-0002.ckpt");
         File.WriteAllBytes(path, reports[^1].Checkpoint);
         return path;

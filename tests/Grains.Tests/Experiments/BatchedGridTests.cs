@@ -82,7 +82,7 @@ public sealed class BatchedGridTests : IAsyncLifetime
         // As a point whose batched run was interrupted after epoch 1 resumes: alone, from its own checkpoint.
         var reports = new List<EpochReport>();
         var t = Spec.Training;
-        var options = new TrainOptions(t.Epochs, t.Optimizer, t.LearningRate, t.BatchSize, t.Momentum, t.WeightDecay, point.Seed);
+        var options = new TrainOptions(t.Epochs, t.TypedOptimizer, t.LearningRate, t.BatchSize, t.Momentum, t.WeightDecay, point.Seed);
         var model = PointModel.Of(new GridPoint(point.PointId, point.HiddenWidths, point.Seed, Spec.Grid.Activation), data);
         ClassifierTrainer.Train(data, model, options, reports.Add, ct, new ResumePoint(1, payload!));
 

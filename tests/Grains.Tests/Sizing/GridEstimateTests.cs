@@ -1,4 +1,5 @@
 using CapacityGrid.Analysis.Capacity;
+using CapacityGrid.Analysis.Training.Optimizers;
 using CapacityGrid.Grains.Abstractions.Experiments;
 using CapacityGrid.Grains.Sizing;
 using CapacityGrid.Grains.Training;
@@ -89,10 +90,10 @@ public sealed class GridEstimateTests
     }
 
     [Theory]
-    [InlineData("adam", 0.9, 2)]
-    [InlineData("sgd", 0.9, 1)]
-    [InlineData("sgd", 0.0, 0)]
-    public void Memory_OptimizerState_HoldsOneFloatPerParameterPerMoment(string optimizer, double momentum, int moments)
+    [InlineData(OptimizerKind.Adam, 0.9, 2)]
+    [InlineData(OptimizerKind.Sgd, 0.9, 1)]
+    [InlineData(OptimizerKind.Sgd, 0.0, 0)]
+    public void Memory_OptimizerState_HoldsOneFloatPerParameterPerMoment(OptimizerKind optimizer, double momentum, int moments)
     {
         var model = PointModel.Of(new GridPoint("p", [32, 32], 1, "relu"), 20, 4);
 

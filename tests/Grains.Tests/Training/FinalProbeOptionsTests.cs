@@ -1,4 +1,5 @@
 using CapacityGrid.Analysis.Measures.Probes;
+using CapacityGrid.Analysis.Training.Optimizers;
 using CapacityGrid.Analysis.Training.Trainers;
 using CapacityGrid.Grains.Abstractions.Experiments;
 using CapacityGrid.Grains.Datasets;
@@ -19,7 +20,7 @@ public sealed class FinalProbeOptionsTests
         var data = DatasetCache.Load(new DatasetSpec("teacher", InputDim: 4, TeacherHidden: [4], Classes: 2, Samples: 400, Seed: 1));
         var spec = PointModel.Of(new GridPoint("p", [8], 1, "relu"), data);
         byte[]? last = null;
-        ClassifierTrainer.Train(data, spec, new TrainOptions(1, "adam", 0.01, 32, 0.9, 0, 1, null, "cpu"), report => last = report.Checkpoint, TestContext.Current.CancellationToken);
+        ClassifierTrainer.Train(data, spec, new TrainOptions(1, OptimizerKind.Adam, 0.01, 32, 0.9, 0, 1, null, DeviceKind.Cpu), report => last = report.Checkpoint, TestContext.Current.CancellationToken);
 
         var probe = FinalLayers.Probe(spec, last!, data, TestContext.Current.CancellationToken, options.Value.ToProbeOptions());
 

@@ -14,7 +14,7 @@ public sealed class PermanentFailureTests(GridClusterFixture fixture) : IDisposa
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    public static TheoryData<string> Cases => ["model", "data"];
+    public static TheoryData<string> Cases => ["model", "data", "optimizer"];
 
     // Sent to the trainer directly: the experiment grain would refuse both at submit, but a file can break after it.
     private TrainRequest Request(string invalid, string id)
@@ -24,6 +24,10 @@ public sealed class PermanentFailureTests(GridClusterFixture fixture) : IDisposa
         {
             // A 5x5 kernel on the 4x4 image of 16 features cannot be built.
             return new TrainRequest(id, new GridPoint("p-model", [3, 6], 1, "relu", new GridConv(1, 5, "max")), new DatasetSpec("teacher", InputDim: 16), training);
+        }
+        if (invalid == "optimizer")
+        {
+            return new TrainRequest(id, new GridPoint("p-optimizer", [4], 1, "relu"), new DatasetSpec("teacher", Samples: 200), training with { Optimizer = "adamw" });
         }
         var csv = Path.Combine(_folder, "data.csv");
         File.WriteAllText(csv, "a,b,label\n1,2,x\nNaN,3,y\n4,5,x\n6,7,y\n");
@@ -48,7 +52,7 @@ public sealed class PermanentFailureTests(GridClusterFixture fixture) : IDisposa
         Assert.Equal(1, result.Attempts);
         Assert.NotNull(result.Error);
         Assert.DoesNotContain('\n', result.Error);
-        Assert.Contains(invalid == "model" ? "do not fit" : "is NaN", result.Error);
+        Assert.Contains(invalid switch { "model" => "do not fit", "optimizer" => "unknown optimizer 'adamw'", _ => "is NaN" }, result.Error);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Measures.Prequential;
 using CapacityGrid.Analysis.Models;
+using CapacityGrid.Analysis.Training.Optimizers;
 using CapacityGrid.Analysis.Training.Trainers;
 
 namespace CapacityGrid.Analysis.Measures.Dataset;
@@ -81,7 +82,7 @@ public sealed class DatasetMeasurer(DatasetMeasurerOptions options)
             return new PrequentialMeasures(null, uniform, "none", "turned off (no hidden widths for the reference learner)");
         }
         var training = new TrainOptions(_options.PrequentialEpochs, Seed: _options.Seed);
-        var learner = $"MLP {string.Join('-', widths)}, {training.Optimizer} {training.LearningRate}, {training.Epochs} epochs and at least {_options.PrequentialMinimumSteps} steps, batch {training.BatchSize}, seed {training.Seed}, z-scored inputs";
+        var learner = $"MLP {string.Join('-', widths)}, {OptimizerKinds.Name(training.Optimizer)} {training.LearningRate}, {training.Epochs} epochs and at least {_options.PrequentialMinimumSteps} steps, batch {training.BatchSize}, seed {training.Seed}, z-scored inputs";
         if (data.Classes < 2)
         {
             return new PrequentialMeasures(0, 0, learner, "a single class: the labels need no bits, so 0 is exact and nothing was trained");

@@ -117,7 +117,7 @@ public sealed class LayerProbe
 
     private void CheckShapes(IModelSpec model, TabularData data)
     {
-        if (model.InputDim != Spec.InputDim || !model.HiddenWidths.SequenceEqual(Spec.HiddenWidths) || model.Activation != Spec.Activation
+        if (model.InputDim != Spec.InputDim || !model.HiddenWidths.SequenceEqual(Spec.HiddenWidths) || model.TypedActivation != Spec.TypedActivation
             || model.Family != Spec.Family)
         {
             throw new ArgumentException($"the probe is for {Describe(Spec)}, the model is {Describe(model)}", nameof(model));
@@ -196,7 +196,7 @@ public sealed class LayerProbe
         }
         if (measures.HasFlag(LayerMeasures.BinnedInformation))
         {
-            report = Spec.Activation == "tanh"
+            report = Spec.TypedActivation.IsBounded()
                 ? Binned(report, BinnedMutualInformation.Of(activations, samples, labels, classes, _options.Bins))
                 : report with
                 {

@@ -23,7 +23,7 @@ public sealed class BatchedMlp : IDisposable
 {
     private readonly Tensor[] _weights;
     private readonly Tensor[] _biases;
-    private readonly bool _tanh;
+    private readonly ActivationKind _activation;
     private Tensor[] _parameters;
 
     private BatchedMlp(MlpSpec spec, Tensor[] weights, Tensor[] biases)
@@ -31,7 +31,7 @@ public sealed class BatchedMlp : IDisposable
         Spec = spec;
         _weights = weights;
         _biases = biases;
-        _tanh = spec.Activation == "tanh";
+        _activation = spec.TypedActivation;
         _parameters = Interleave(weights, biases);
     }
 
@@ -82,7 +82,7 @@ public sealed class BatchedMlp : IDisposable
             x = x.baddbmm(_weights[i], _biases[i].unsqueeze(1));
             if (i < _weights.Length - 1)
             {
-                x = _tanh ? x.tanh() : x.relu();
+                x = _activation.Apply(x);
             }
         }
         return x.MoveToOuterDisposeScope();
@@ -112,7 +112,7 @@ public sealed class BatchedMlp : IDisposable
             if (i < _weights.Length - 1)
             {
                 onHidden?.Invoke(i, x);
-                x = _tanh ? x.tanh() : x.relu();
+                x = _activation.Apply(x);
             }
         }
         return x.MoveToOuterDisposeScope();

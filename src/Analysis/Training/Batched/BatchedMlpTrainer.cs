@@ -1,6 +1,7 @@
 using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Models;
 using CapacityGrid.Analysis.Training.Checkpointing;
+using CapacityGrid.Analysis.Training.Optimizers;
 using CapacityGrid.Analysis.Training.Tracking;
 using CapacityGrid.Analysis.Training.Trainers;
 using TorchSharp;

@@ -1,3 +1,4 @@
+using CapacityGrid.Analysis.Training.Optimizers;
 using System.Diagnostics;
 using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Models;

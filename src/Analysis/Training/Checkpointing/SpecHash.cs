@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using CapacityGrid.Analysis.Models;
+using CapacityGrid.Analysis.Training.Optimizers;
 using CapacityGrid.Analysis.Training.Trainers;
 
 namespace CapacityGrid.Analysis.Training.Checkpointing;
@@ -17,7 +18,7 @@ public static class SpecHash
     public static string Describe(IModelSpec spec, TrainOptions options) => string.Create(
         CultureInfo.InvariantCulture,
         $"{spec.HashText}; " +
-        $"optimizer={options.Optimizer} lr={options.LearningRate:R} batch={options.BatchSize} momentum={options.Momentum:R} weightDecay={options.WeightDecay:R} seed={options.Seed}");
+        $"optimizer={OptimizerKinds.Name(options.Optimizer)} lr={options.LearningRate:R} batch={options.BatchSize} momentum={options.Momentum:R} weightDecay={options.WeightDecay:R} seed={options.Seed}");
 
     /// <summary>The hash of <see cref="Describe"/>.</summary>
     public static string Of(IModelSpec spec, TrainOptions options) =>

@@ -25,6 +25,9 @@ public sealed class AdamOptimizer : ModelOptimizer
     }
 
     /// <inheritdoc />
+    public override OptimizerKind Kind => OptimizerKind.Adam;
+
+    /// <inheritdoc />
     public override void Step()
     {
         using var scope = NewDisposeScope();
@@ -69,7 +72,6 @@ public sealed class AdamOptimizer : ModelOptimizer
     /// <inheritdoc />
     protected override void WriteState(BinaryWriter writer)
     {
-        writer.Write("adam");
         writer.Write(_step);
         for (var i = 0; i < Parameters.Count; i++)
         {
@@ -81,10 +83,6 @@ public sealed class AdamOptimizer : ModelOptimizer
     /// <inheritdoc />
     protected override void ReadState(BinaryReader reader)
     {
-        if (reader.ReadString() != "adam")
-        {
-            throw new InvalidDataException("optimizer state is not Adam's");
-        }
         _step = reader.ReadInt64();
         for (var i = 0; i < Parameters.Count; i++)
         {

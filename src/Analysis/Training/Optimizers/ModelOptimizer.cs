@@ -24,10 +24,13 @@ public abstract class ModelOptimizer : IDisposable
     /// <summary>The optimizer a <see cref="TrainOptions"/> names.</summary>
     public static ModelOptimizer Create(IEnumerable<Tensor> parameters, TrainOptions options) => options.Optimizer switch
     {
-        "adam" => new AdamOptimizer(parameters, options.LearningRate, options.WeightDecay),
-        "sgd" => new SgdOptimizer(parameters, options.LearningRate, options.Momentum, options.WeightDecay),
+        OptimizerKind.Adam => new AdamOptimizer(parameters, options.LearningRate, options.WeightDecay),
+        OptimizerKind.Sgd => new SgdOptimizer(parameters, options.LearningRate, options.Momentum, options.WeightDecay),
         _ => throw new ArgumentException($"unknown optimizer '{options.Optimizer}' (expected adam or sgd)", nameof(options)),
     };
+
+    /// <summary>Which optimizer this is; its word heads the saved state.</summary>
+    public abstract OptimizerKind Kind { get; }
 
     /// <summary>The parameters, in the order their state is kept.</summary>
     protected IReadOnlyList<Tensor> Parameters => _parameters;
@@ -54,6 +57,7 @@ public abstract class ModelOptimizer : IDisposable
         using var memory = new MemoryStream();
         using (var writer = new BinaryWriter(memory))
         {
+            OptimizerStateTag.Write(writer, Kind);
             WriteState(writer);
         }
         return memory.ToArray();
@@ -66,6 +70,7 @@ public abstract class ModelOptimizer : IDisposable
         using var reader = new BinaryReader(new MemoryStream(state, writable: false));
         try
         {
+            OptimizerStateTag.Expect(reader, Kind);
             ReadState(reader);
         }
         catch (EndOfStreamException e)
@@ -74,10 +79,10 @@ public abstract class ModelOptimizer : IDisposable
         }
     }
 
-    /// <summary>Writes the state.</summary>
+    /// <summary>Writes the state after the optimizer's word.</summary>
     protected abstract void WriteState(BinaryWriter writer);
 
-    /// <summary>Reads the state.</summary>
+    /// <summary>Reads the state after the optimizer's word.</summary>
     protected abstract void ReadState(BinaryReader reader);
 
     /// <summary>Writes a float tensor's values (little-endian, as <see cref="BinaryWriter.Write(float)"/> writes each).</summary>

@@ -21,6 +21,9 @@ public sealed class SgdOptimizer : ModelOptimizer
     }
 
     /// <inheritdoc />
+    public override OptimizerKind Kind => OptimizerKind.Sgd;
+
+    /// <inheritdoc />
     public override void Step()
     {
         using var scope = NewDisposeScope();
@@ -68,7 +71,6 @@ public sealed class SgdOptimizer : ModelOptimizer
     /// <inheritdoc />
     protected override void WriteState(BinaryWriter writer)
     {
-        writer.Write("sgd");
         for (var i = 0; i < Parameters.Count; i++)
         {
             writer.Write(_momentumBuffers[i] is not null);
@@ -82,10 +84,6 @@ public sealed class SgdOptimizer : ModelOptimizer
     /// <inheritdoc />
     protected override void ReadState(BinaryReader reader)
     {
-        if (reader.ReadString() != "sgd")
-        {
-            throw new InvalidDataException("optimizer state is not SGD's");
-        }
         for (var i = 0; i < Parameters.Count; i++)
         {
             if (!reader.ReadBoolean())

@@ -1,21 +1,23 @@
+using CapacityGrid.Analysis.Training.Optimizers;
+
 namespace CapacityGrid.Analysis.Training.Trainers;
 
 /// <summary>
 /// How to train one model. The seed decides initial weights and batch order.
-/// <see cref="EarlyStopping"/> is off when null. <see cref="Device"/> is <c>auto</c> (CUDA when
-/// <c>torch.cuda.is_available()</c>, else the CPU), <c>cpu</c> or <c>cuda</c>. <see cref="Threads"/> sets
+/// <see cref="EarlyStopping"/> is off when null. <see cref="Device"/> is <see cref="DeviceKind.Auto"/> (CUDA when
+/// <c>torch.cuda.is_available()</c>, else the CPU), <see cref="DeviceKind.Cpu"/> or <see cref="DeviceKind.Cuda"/>. <see cref="Threads"/> sets
 /// torch's intra-op threads for the whole process when positive; 0 leaves torch's setting alone.
 /// </summary>
 public sealed record TrainOptions(
     int Epochs,
-    string Optimizer = "adam",
+    OptimizerKind Optimizer = OptimizerKind.Adam,
     double LearningRate = 1e-3,
     int BatchSize = 64,
     double Momentum = 0.9,
     double WeightDecay = 0,
     int Seed = 1,
     EarlyStoppingOptions? EarlyStopping = null,
-    string Device = "auto",
+    DeviceKind Device = DeviceKind.Auto,
     int Threads = 0)
 {
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first option that cannot be used.</summary>
@@ -25,7 +27,7 @@ public sealed record TrainOptions(
         {
             throw new ArgumentException($"must be zero or more (got {Epochs})", nameof(Epochs));
         }
-        if (Optimizer is not ("adam" or "sgd"))
+        if (!Enum.IsDefined(Optimizer))
         {
             throw new ArgumentException($"unknown optimizer '{Optimizer}' (expected adam or sgd)", nameof(Optimizer));
         }

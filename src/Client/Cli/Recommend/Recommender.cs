@@ -2,6 +2,7 @@ using System.Globalization;
 using CapacityGrid.Analysis.Capacity;
 using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Models;
+using CapacityGrid.Analysis.Training.Optimizers;
 using CapacityGrid.Analysis.Training.Trainers;
 
 namespace CapacityGrid.Client.Cli.Recommend;
@@ -107,7 +108,7 @@ internal sealed class Recommender(RecommendRequest request, DataSplit data, IRea
     }
 
     private TrainOptions Options(int seed, int epochs) => new(
-        epochs, "adam", request.LearningRate, request.BatchSize, Seed: seed, Device: "cpu");
+        epochs, OptimizerKind.Adam, request.LearningRate, request.BatchSize, Seed: seed, Device: DeviceKind.Cpu);
 
     private static double StandardDeviation(double[] values)
     {

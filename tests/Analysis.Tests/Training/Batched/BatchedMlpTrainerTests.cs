@@ -3,6 +3,7 @@ using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Models;
 using CapacityGrid.Analysis.Training.Batched;
 using CapacityGrid.Analysis.Training.Checkpointing;
+using CapacityGrid.Analysis.Training.Optimizers;
 using CapacityGrid.Analysis.Training.Tracking;
 using CapacityGrid.Analysis.Training.Trainers;
 
@@ -67,9 +68,9 @@ public sealed class BatchedMlpTrainerTests
         var spec = new MlpSpec(12, [10, 7], 4, "tanh");
         TrainOptions[] members =
         [
-            new(Epochs: 3, Optimizer: "sgd", LearningRate: 0.05, Momentum: 0.9, Seed: 4),
-            new(Epochs: 3, Optimizer: "sgd", LearningRate: 0.02, Momentum: 0, Seed: 5),
-            new(Epochs: 3, Optimizer: "sgd", LearningRate: 0.1, Momentum: 0.5, WeightDecay: 1e-2, Seed: 6),
+            new(Epochs: 3, Optimizer: OptimizerKind.Sgd, LearningRate: 0.05, Momentum: 0.9, Seed: 4),
+            new(Epochs: 3, Optimizer: OptimizerKind.Sgd, LearningRate: 0.02, Momentum: 0, Seed: 5),
+            new(Epochs: 3, Optimizer: OptimizerKind.Sgd, LearningRate: 0.1, Momentum: 0.5, WeightDecay: 1e-2, Seed: 6),
         ];
 
         var (stacked, reports) = TrainStacked(spec, members);
@@ -86,9 +87,9 @@ public sealed class BatchedMlpTrainerTests
         var spec = new MlpSpec(12, [32], 4);
         TrainOptions[] members =
         [
-            new(Epochs: 3, Optimizer: "sgd", LearningRate: 0.05, Seed: 1),
-            new(Epochs: 3, Optimizer: "sgd", LearningRate: 1e12, Seed: 2),
-            new(Epochs: 3, Optimizer: "sgd", LearningRate: 0.02, Seed: 3),
+            new(Epochs: 3, Optimizer: OptimizerKind.Sgd, LearningRate: 0.05, Seed: 1),
+            new(Epochs: 3, Optimizer: OptimizerKind.Sgd, LearningRate: 1e12, Seed: 2),
+            new(Epochs: 3, Optimizer: OptimizerKind.Sgd, LearningRate: 0.02, Seed: 3),
         ];
 
         var (stacked, reports) = TrainStacked(spec, members);
@@ -158,9 +159,9 @@ public sealed class BatchedMlpTrainerTests
     {
         var spec = new MlpSpec(12, [16], 4);
 
-        Assert.Throws<ArgumentException>(() => BatchedMlpTrainer.Train(Data, spec, [new(Epochs: 1), new(Epochs: 1, Optimizer: "sgd")], (_, _) => { }, TestContext.Current.CancellationToken));
+        Assert.Throws<ArgumentException>(() => BatchedMlpTrainer.Train(Data, spec, [new(Epochs: 1), new(Epochs: 1, Optimizer: OptimizerKind.Sgd)], (_, _) => { }, TestContext.Current.CancellationToken));
         Assert.Throws<ArgumentException>(() => BatchedMlpTrainer.Train(Data, spec, [new(Epochs: 1), new(Epochs: 1, BatchSize: 32)], (_, _) => { }, TestContext.Current.CancellationToken));
-        Assert.Throws<ArgumentException>(() => BatchedMlpTrainer.Train(Data, spec, [new(Epochs: 1, Optimizer: "rmsprop")], (_, _) => { }, TestContext.Current.CancellationToken));
+        Assert.Throws<ArgumentException>(() => BatchedMlpTrainer.Train(Data, spec, [new(Epochs: 1, Optimizer: (OptimizerKind)99)], (_, _) => { }, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -179,9 +180,9 @@ public sealed class BatchedMlpTrainerTests
         var spec = new MlpSpec(12, [16, 8], 4);
         TrainOptions[] members =
         [
-            new(Epochs: 1, Optimizer: "sgd", LearningRate: 0.05, Seed: 1),
-            new(Epochs: 3, Optimizer: "sgd", LearningRate: 1e12, Seed: 2),
-            new(Epochs: 2, Optimizer: "sgd", LearningRate: 0.02, Seed: 3),
+            new(Epochs: 1, Optimizer: OptimizerKind.Sgd, LearningRate: 0.05, Seed: 1),
+            new(Epochs: 3, Optimizer: OptimizerKind.Sgd, LearningRate: 1e12, Seed: 2),
+            new(Epochs: 2, Optimizer: OptimizerKind.Sgd, LearningRate: 0.02, Seed: 3),
         ];
         // Per-thread counters: the whole run happens on this test's thread.
         var stats = TorchSharp.DisposeScopeManager.Statistics;
@@ -196,9 +197,9 @@ public sealed class BatchedMlpTrainerTests
     }
 
     [Theory]
-    [InlineData("adam", 0.0)]
-    [InlineData("sgd", 0.9)]
-    public void Train_EpochCheckpoint_ResumesASingleRunThatMatchesTheStackedMember(string optimizer, double momentum)
+    [InlineData(OptimizerKind.Adam, 0.0)]
+    [InlineData(OptimizerKind.Sgd, 0.9)]
+    public void Train_EpochCheckpoint_ResumesASingleRunThatMatchesTheStackedMember(OptimizerKind optimizer, double momentum)
     {
         var spec = new MlpSpec(12, [16], 4);
         TrainOptions[] members =

@@ -1,5 +1,6 @@
 using CapacityGrid.Analysis.Models;
 using CapacityGrid.Analysis.Training.Checkpointing;
+using CapacityGrid.Analysis.Training.Optimizers;
 using CapacityGrid.Analysis.Training.Trainers;
 using TorchSharp;
 
@@ -11,9 +12,9 @@ public sealed class ResumeTests
     private static readonly MlpSpec Spec = new(12, [16, 8], 4);
 
     [Theory]
-    [InlineData("adam")]
-    [InlineData("sgd")]
-    public void Train_TwoEpochsThenResumeForTwo_GivesWeightsBitIdenticalToFourStraight(string optimizer)
+    [InlineData(OptimizerKind.Adam)]
+    [InlineData(OptimizerKind.Sgd)]
+    public void Train_TwoEpochsThenResumeForTwo_GivesWeightsBitIdenticalToFourStraight(OptimizerKind optimizer)
     {
         var data = TrainingData.TeacherSplit(samples: 1200);
         var validation = TrainingData.TeacherSplit(seed: 9, samples: 300).Test;

@@ -11,17 +11,17 @@ namespace CapacityGrid.Analysis.Tests.Training.Optimizers;
 public sealed class ModelOptimizerTests
 {
     [Theory]
-    [InlineData("adam", 0.0)]
-    [InlineData("adam", 0.01)]
-    [InlineData("sgd", 0.0)]
-    [InlineData("sgd", 0.01)]
-    public void Step_MatchesTorchSharpsOwnOptimizer(string kind, double weightDecay)
+    [InlineData(OptimizerKind.Adam, 0.0)]
+    [InlineData(OptimizerKind.Adam, 0.01)]
+    [InlineData(OptimizerKind.Sgd, 0.0)]
+    [InlineData(OptimizerKind.Sgd, 0.01)]
+    public void Step_MatchesTorchSharpsOwnOptimizer(OptimizerKind kind, double weightDecay)
     {
         var options = new TrainOptions(Epochs: 1, Optimizer: kind, LearningRate: 0.05, Momentum: 0.9, WeightDecay: weightDecay);
         using var ours = Model();
         using var theirs = Model();
         using var ourOptimizer = ModelOptimizer.Create(ours.parameters(), options);
-        using var theirOptimizer = kind == "adam"
+        using var theirOptimizer = kind == OptimizerKind.Adam
             ? (optim.Optimizer)optim.Adam(theirs.parameters(), options.LearningRate, weight_decay: weightDecay)
             : optim.SGD(theirs.parameters(), options.LearningRate, options.Momentum, weight_decay: weightDecay);
 
@@ -46,9 +46,9 @@ public sealed class ModelOptimizerTests
     // A parameter the one-pass update cannot take (non-contiguous here; on CUDA, every one) goes through torch's
     // element-wise ops, written out as TorchSharp's optimizers write them.
     [Theory]
-    [InlineData("adam", 0.01)]
-    [InlineData("sgd", 0.01)]
-    public void Step_OnAParameterTheOnePassUpdateCannotTake_EqualsTorchSharpsOwnOptimizerExactly(string kind, double weightDecay)
+    [InlineData(OptimizerKind.Adam, 0.01)]
+    [InlineData(OptimizerKind.Sgd, 0.01)]
+    public void Step_OnAParameterTheOnePassUpdateCannotTake_EqualsTorchSharpsOwnOptimizerExactly(OptimizerKind kind, double weightDecay)
     {
         var options = new TrainOptions(Epochs: 1, Optimizer: kind, LearningRate: 0.05, Momentum: 0.9, WeightDecay: weightDecay);
         using var scope = NewDisposeScope();
@@ -59,7 +59,7 @@ public sealed class ModelOptimizerTests
         var theirs = new TorchSharp.Modules.Parameter(start.clone());
         Assert.False(FusedUpdate.Applies(ours));
         using var ourOptimizer = ModelOptimizer.Create([ours], options);
-        using var theirOptimizer = kind == "adam"
+        using var theirOptimizer = kind == OptimizerKind.Adam
             ? (optim.Optimizer)optim.Adam([theirs], options.LearningRate, weight_decay: weightDecay)
             : optim.SGD([theirs], options.LearningRate, options.Momentum, weight_decay: weightDecay);
 
@@ -92,7 +92,7 @@ public sealed class ModelOptimizerTests
         }, TestContext.Current.CancellationToken);
         try
         {
-            foreach (var kind in new[] { "adam", "sgd" })
+            foreach (var kind in Enum.GetValues<OptimizerKind>())
             {
                 var outcome = ClassifierTrainer.Train(data, new MlpSpec(8, [16, 16], 3), new TrainOptions(Epochs: 4, Optimizer: kind, BatchSize: 8), _ => { }, TestContext.Current.CancellationToken);
                 Assert.False(outcome.Diverged);
@@ -105,14 +105,28 @@ public sealed class ModelOptimizerTests
         await collector;
     }
 
-    [Fact]
-    public void LoadState_OfAnotherOptimizer_IsRefused()
+    // Checkpoints written before the optimizer was typed start their optimizer state with these bytes.
+    [Theory]
+    [InlineData(OptimizerKind.Adam, new byte[] { 4, (byte)'a', (byte)'d', (byte)'a', (byte)'m' })]
+    [InlineData(OptimizerKind.Sgd, new byte[] { 3, (byte)'s', (byte)'g', (byte)'d' })]
+    public void SaveState_StartsWithTheOptimizersWord(OptimizerKind kind, byte[] tag)
     {
         using var model = Model();
-        using var adam = ModelOptimizer.Create(model.parameters(), new TrainOptions(Epochs: 1, Optimizer: "adam"));
-        using var sgd = ModelOptimizer.Create(model.parameters(), new TrainOptions(Epochs: 1, Optimizer: "sgd"));
+        using var optimizer = ModelOptimizer.Create(model.parameters(), new TrainOptions(Epochs: 1, Optimizer: kind));
 
-        Assert.Throws<InvalidDataException>(() => sgd.LoadState(adam.SaveState()));
+        Assert.Equal(kind, optimizer.Kind);
+        Assert.Equal(tag, optimizer.SaveState()[..tag.Length]);
+    }
+
+    [Fact]
+    public void LoadState_OfAnotherOptimizer_SaysWhoseStateItIsNot()
+    {
+        using var model = Model();
+        using var adam = ModelOptimizer.Create(model.parameters(), new TrainOptions(Epochs: 1, Optimizer: OptimizerKind.Adam));
+        using var sgd = ModelOptimizer.Create(model.parameters(), new TrainOptions(Epochs: 1, Optimizer: OptimizerKind.Sgd));
+
+        Assert.Equal("optimizer state is not SGD's", Assert.Throws<InvalidDataException>(() => sgd.LoadState(adam.SaveState())).Message);
+        Assert.Equal("optimizer state is not Adam's", Assert.Throws<InvalidDataException>(() => adam.LoadState(sgd.SaveState())).Message);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using CapacityGrid.Analysis.Data;
 using CapacityGrid.Analysis.Models;
 using CapacityGrid.Analysis.Training.Checkpointing;
+using CapacityGrid.Analysis.Training.Optimizers;
 using CapacityGrid.Analysis.Training.Tracking;
 using CapacityGrid.Analysis.Training.Trainers;
 
@@ -59,7 +60,7 @@ public sealed class ClassifierTrainerTests
     {
         var epochs = new List<EpochReport>();
 
-        var outcome = ClassifierTrainer.Train(TrainingData.TeacherSplit(), new MlpSpec(12, [64], 4), new TrainOptions(Epochs: 5, Optimizer: "sgd", LearningRate: 1e12, Momentum: 0.9), epochs.Add, TestContext.Current.CancellationToken);
+        var outcome = ClassifierTrainer.Train(TrainingData.TeacherSplit(), new MlpSpec(12, [64], 4), new TrainOptions(Epochs: 5, Optimizer: OptimizerKind.Sgd, LearningRate: 1e12, Momentum: 0.9), epochs.Add, TestContext.Current.CancellationToken);
 
         Assert.True(outcome.Diverged);
         Assert.Equal(epochs.Count + 1, outcome.DivergedAtEpoch);

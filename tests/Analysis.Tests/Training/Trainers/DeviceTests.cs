@@ -8,7 +8,7 @@ public sealed class DeviceTests
     [Fact]
     public void Resolve_Cpu_GivesTheCpu()
     {
-        Assert.Equal(DeviceType.CPU, TrainingDevice.Resolve("cpu").type);
+        Assert.Equal(DeviceType.CPU, TrainingDevice.Resolve(DeviceKind.Cpu).type);
     }
 
     [Fact]
@@ -16,7 +16,7 @@ public sealed class DeviceTests
     {
         var expected = torch.cuda.is_available() ? DeviceType.CUDA : DeviceType.CPU;
 
-        Assert.Equal(expected, TrainingDevice.Resolve("auto").type);
+        Assert.Equal(expected, TrainingDevice.Resolve(DeviceKind.Auto).type);
     }
 
     [Fact]
@@ -24,15 +24,15 @@ public sealed class DeviceTests
     {
         Assert.SkipWhen(torch.cuda.is_available(), "this machine has CUDA");
 
-        var e = Assert.Throws<InvalidOperationException>(() => TrainingDevice.Resolve("cuda"));
+        var e = Assert.Throws<InvalidOperationException>(() => TrainingDevice.Resolve(DeviceKind.Cuda));
 
         Assert.Contains("torch.cuda.is_available() is false", e.Message);
     }
 
     [Fact]
-    public void Resolve_AnUnknownName_ThrowsNamingTheOption()
+    public void Resolve_AValueNoKindHas_ThrowsNamingTheOption()
     {
-        var e = Assert.Throws<ArgumentException>(() => TrainingDevice.Resolve("gpu0"));
+        var e = Assert.Throws<ArgumentException>(() => TrainingDevice.Resolve((DeviceKind)99));
 
         Assert.Equal("Device", e.ParamName);
     }

@@ -1,11 +1,10 @@
-using CapacityGrid.Analysis.Training.Batched;
 using CapacityGrid.Analysis.Training.Optimizers;
 using CapacityGrid.Analysis.Training.Trainers;
 using TorchSharp.Modules;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace CapacityGrid.Analysis.Tests.Training.Batched;
+namespace CapacityGrid.Analysis.Tests.Training.Optimizers;
 
 public sealed class StackedOptimizerTests
 {
@@ -29,14 +28,32 @@ public sealed class StackedOptimizerTests
     {
         TrainOptions[] members =
         [
-            new(Epochs: 1, Optimizer: "sgd", LearningRate: 0.1, Momentum: 0.9),
-            new(Epochs: 1, Optimizer: "sgd", LearningRate: 0.013, Momentum: 0),
-            new(Epochs: 1, Optimizer: "sgd", LearningRate: 2.5, Momentum: 0.3, WeightDecay: 0.07),
+            new(Epochs: 1, Optimizer: OptimizerKind.Sgd, LearningRate: 0.1, Momentum: 0.9),
+            new(Epochs: 1, Optimizer: OptimizerKind.Sgd, LearningRate: 0.013, Momentum: 0),
+            new(Epochs: 1, Optimizer: OptimizerKind.Sgd, LearningRate: 2.5, Momentum: 0.3, WeightDecay: 0.07),
         ];
 
         var (stacked, separate) = StepBoth(members);
 
         Assert.Equal(separate, stacked);
+    }
+
+    [Theory]
+    [InlineData(OptimizerKind.Adam)]
+    [InlineData(OptimizerKind.Sgd)]
+    public void SaveState_OfASlot_IsTheStateTheSingleModelOptimizerWrites(OptimizerKind kind)
+    {
+        TrainOptions[] members = [new(Epochs: 1, Optimizer: kind), new(Epochs: 1, Optimizer: kind, LearningRate: 0.1)];
+        using var stackedWeight = zeros(2, 4, 5, requires_grad: true);
+        using var weight = zeros(4, 5, requires_grad: true);
+        using var stacked = StackedOptimizer.Create(members, [stackedWeight]);
+        using var single = ModelOptimizer.Create([weight], members[1]);
+
+        var state = stacked.SaveState(1);
+
+        Assert.Equal(kind, stacked.Kind);
+        Assert.Equal(single.SaveState(), state);
+        single.LoadState(state);
     }
 
     // Parameters the one-pass update cannot take (here non-contiguous; on CUDA, all) go through torch's element-wise
@@ -61,9 +78,9 @@ public sealed class StackedOptimizerTests
     {
         TrainOptions[] members =
         [
-            new(Epochs: 1, Optimizer: "sgd", LearningRate: 0.1, Momentum: 0.9),
-            new(Epochs: 1, Optimizer: "sgd", LearningRate: 0.013, Momentum: 0),
-            new(Epochs: 1, Optimizer: "sgd", LearningRate: 2.5, Momentum: 0.3, WeightDecay: 0.07),
+            new(Epochs: 1, Optimizer: OptimizerKind.Sgd, LearningRate: 0.1, Momentum: 0.9),
+            new(Epochs: 1, Optimizer: OptimizerKind.Sgd, LearningRate: 0.013, Momentum: 0),
+            new(Epochs: 1, Optimizer: OptimizerKind.Sgd, LearningRate: 2.5, Momentum: 0.3, WeightDecay: 0.07),
         ];
 
         var (stacked, separate) = StepBoth(members, (m, p) => optim.SGD(p, m.LearningRate, m.Momentum, weight_decay: m.WeightDecay));

@@ -2,7 +2,7 @@ using CapacityGrid.Analysis.Training.Trainers;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace CapacityGrid.Analysis.Training.Batched;
+namespace CapacityGrid.Analysis.Training.Optimizers;
 
 /// <summary>
 /// SGD with momentum (no dampening, no Nesterov, L2 weight decay added to the gradient) with one learning
@@ -28,6 +28,9 @@ public sealed class StackedSgd : StackedOptimizer
     }
 
     /// <inheritdoc />
+    public override OptimizerKind Kind => OptimizerKind.Sgd;
+
+    /// <inheritdoc />
     public override void Step(IReadOnlyList<Tensor> parameters)
     {
         using var scope = NewDisposeScope();
@@ -35,7 +38,7 @@ public sealed class StackedSgd : StackedOptimizer
         // Explicit, kept alive to the end: TorchSharp does not keep an implicitly converted Scalar alive
         // through the native call, so a collection could free it mid-call.
         using var one = 1.0.ToScalar();
-        var scalars = new Optimizers.SgdScalars(
+        var scalars = new SgdScalars(
             [.. _negativeLearningRate.Values.Select(v => (float)v)], [.. _momenta.Select(v => (float)v)], [.. _weightDecay.Values.Select(v => (float)v)]);
         for (var i = 0; i < parameters.Count; i++)
         {
@@ -45,14 +48,14 @@ public sealed class StackedSgd : StackedOptimizer
             {
                 continue;
             }
-            if (Optimizers.FusedUpdate.Applies(param, grad))
+            if (FusedUpdate.Applies(param, grad))
             {
                 var first = !_momentum.AllZero && _momentumBuffer[i] is null;
                 if (first)
                 {
                     _momentumBuffer[i] = empty_like(param).DetachFromDisposeScope();
                 }
-                Optimizers.FusedUpdate.Sgd(param, grad, _momentumBuffer[i], first, scalars);
+                FusedUpdate.Sgd(param, grad, _momentumBuffer[i], first, scalars);
                 continue;
             }
             if (!_weightDecay.AllZero)
@@ -80,7 +83,6 @@ public sealed class StackedSgd : StackedOptimizer
     /// <inheritdoc />
     protected override void WriteState(BinaryWriter writer, int slot, Func<int, Tensor, Tensor> asSingleModel)
     {
-        writer.Write("sgd");
         for (var i = 0; i < _momentumBuffer.Length; i++)
         {
             var buffer = _momentumBuffer[i];
@@ -89,7 +91,7 @@ public sealed class StackedSgd : StackedOptimizer
             writer.Write(kept);
             if (kept)
             {
-                Optimizers.ModelOptimizer.Write(writer, asSingleModel(i, buffer![slot]));
+                ModelOptimizer.Write(writer, asSingleModel(i, buffer![slot]));
             }
         }
     }

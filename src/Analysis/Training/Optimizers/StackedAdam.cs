@@ -2,7 +2,7 @@ using CapacityGrid.Analysis.Training.Trainers;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace CapacityGrid.Analysis.Training.Batched;
+namespace CapacityGrid.Analysis.Training.Optimizers;
 
 /// <summary>
 /// Adam (betas 0.9 and 0.999, eps 1e-8, L2 weight decay added to the gradient) with one learning rate and
@@ -31,6 +31,9 @@ public sealed class StackedAdam : StackedOptimizer
     }
 
     /// <inheritdoc />
+    public override OptimizerKind Kind => OptimizerKind.Adam;
+
+    /// <inheritdoc />
     public override void Step(IReadOnlyList<Tensor> parameters)
     {
         using var scope = NewDisposeScope();
@@ -48,7 +51,7 @@ public sealed class StackedAdam : StackedOptimizer
         using var biasCorrection2Root = Math.Sqrt(biasCorrection2).ToScalar();
         using var eps = Eps.ToScalar();
         using var one = 1.0.ToScalar();
-        Optimizers.AdamScalars? fused = null;
+        AdamScalars? fused = null;
         // The per-slot step sizes as a tensor, made only when a parameter takes torch's element-wise ops.
         MemberScalars? stepSize = null;
         try
@@ -61,10 +64,10 @@ public sealed class StackedAdam : StackedOptimizer
                 {
                     continue;
                 }
-                if (Optimizers.FusedUpdate.Applies(param, grad, _expAvg[i], _expAvgSq[i]))
+                if (FusedUpdate.Applies(param, grad, _expAvg[i], _expAvgSq[i]))
                 {
-                    fused ??= Optimizers.AdamScalars.For(_step, Beta1, Beta2, Eps, _learningRates, _weightDecay.Values);
-                    Optimizers.FusedUpdate.Adam(param, grad, _expAvg[i], _expAvgSq[i], fused);
+                    fused ??= AdamScalars.For(_step, Beta1, Beta2, Eps, _learningRates, _weightDecay.Values);
+                    FusedUpdate.Adam(param, grad, _expAvg[i], _expAvgSq[i], fused);
                     continue;
                 }
                 if (!_weightDecay.AllZero)
@@ -88,12 +91,11 @@ public sealed class StackedAdam : StackedOptimizer
     /// <inheritdoc />
     protected override void WriteState(BinaryWriter writer, int slot, Func<int, Tensor, Tensor> asSingleModel)
     {
-        writer.Write("adam");
         writer.Write(_step);
         for (var i = 0; i < _expAvg.Length; i++)
         {
-            Optimizers.ModelOptimizer.Write(writer, asSingleModel(i, _expAvg[i][slot]));
-            Optimizers.ModelOptimizer.Write(writer, asSingleModel(i, _expAvgSq[i][slot]));
+            ModelOptimizer.Write(writer, asSingleModel(i, _expAvg[i][slot]));
+            ModelOptimizer.Write(writer, asSingleModel(i, _expAvgSq[i][slot]));
         }
     }
 

@@ -2,7 +2,7 @@ using CapacityGrid.Analysis.Training.Trainers;
 
 using static TorchSharp.torch;
 
-namespace CapacityGrid.Analysis.Training.Batched;
+namespace CapacityGrid.Analysis.Training.Optimizers;
 
 /// <summary>
 /// An optimizer over stacked parameters (slot first) whose slots each follow their own
@@ -17,19 +17,24 @@ public abstract class StackedOptimizer : IDisposable
     public static StackedOptimizer Create(IReadOnlyList<TrainOptions> members, IReadOnlyList<Tensor> parameters)
     {
         Validate(members);
-        return members[0].Optimizer == "adam" ? new StackedAdam(members, parameters) : new StackedSgd(members, parameters);
+        return members[0].Optimizer switch
+        {
+            OptimizerKind.Adam => new StackedAdam(members, parameters),
+            OptimizerKind.Sgd => new StackedSgd(members, parameters),
+            var kind => throw new ArgumentException($"unknown optimizer '{kind}' (expected adam or sgd)"),
+        };
     }
 
     /// <summary>Throws <see cref="ArgumentException"/> unless the members can share one stacked optimizer.</summary>
     public static void Validate(IReadOnlyList<TrainOptions> members)
     {
         ArgumentOutOfRangeException.ThrowIfZero(members.Count);
-        var name = members[0].Optimizer;
-        if (name is not ("adam" or "sgd"))
+        var kind = members[0].Optimizer;
+        if (!Enum.IsDefined(kind))
         {
-            throw new ArgumentException($"unknown optimizer '{name}' (expected adam or sgd)");
+            throw new ArgumentException($"unknown optimizer '{kind}' (expected adam or sgd)");
         }
-        if (members.Any(m => m.Optimizer != name))
+        if (members.Any(m => m.Optimizer != kind))
         {
             throw new ArgumentException("all members of a stack must use the same optimizer");
         }
@@ -39,11 +44,14 @@ public abstract class StackedOptimizer : IDisposable
         }
     }
 
+    /// <summary>Which optimizer every slot runs; its word heads each slot's saved state.</summary>
+    public abstract OptimizerKind Kind { get; }
+
     /// <summary>Updates <paramref name="parameters"/> (the same list, in the same order, as at creation) from their gradients.</summary>
     public abstract void Step(IReadOnlyList<Tensor> parameters);
 
     /// <summary>
-    /// Slot <paramref name="slot"/>'s state in the layout <see cref="Optimizers.ModelOptimizer.SaveState"/> writes for one model
+    /// Slot <paramref name="slot"/>'s state in the layout <see cref="ModelOptimizer.SaveState"/> writes for one model
     /// with that slot's options, so a single-model run resumes from it. <paramref name="asSingleModel"/> turns a slot's
     /// state tensor for parameter i into that parameter's single-model layout (the identity when not given).
     /// </summary>
@@ -54,12 +62,16 @@ public abstract class StackedOptimizer : IDisposable
         using var memory = new MemoryStream();
         using (var writer = new BinaryWriter(memory))
         {
+            OptimizerStateTag.Write(writer, Kind);
             WriteState(writer, slot, (i, t) => asSingleModel(i, t).contiguous());
         }
         return memory.ToArray();
     }
 
-    /// <summary>Writes one slot's state as the single-model optimizer does, each tensor through <paramref name="asSingleModel"/>.</summary>
+    /// <summary>
+    /// Writes one slot's state, after the optimizer's word, as the single-model optimizer does, each tensor through
+    /// <paramref name="asSingleModel"/>.
+    /// </summary>
     protected abstract void WriteState(BinaryWriter writer, int slot, Func<int, Tensor, Tensor> asSingleModel);
 
     /// <summary>Keeps only the given slots' state and scalars, in the given order.</summary>

@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace CapacityGrid.Analysis.Training.Batched;
+namespace CapacityGrid.Analysis.Training.Optimizers;
 
 /// <summary>
 /// One hyperparameter value per slot of a stack, as float tensors shaped [K, 1] and [K, 1, 1] so they
