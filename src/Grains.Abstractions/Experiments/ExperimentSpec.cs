@@ -53,11 +53,11 @@ public sealed record DatasetSpec(
     // writes every public property otherwise: "TypedKind":3 beside "Kind":"csv"); [JsonIgnore] keeps it out of spec JSON.
 
     /// <summary><see cref="Kind"/> typed; only for a spec <see cref="SpecValidator"/> accepted.</summary>
-    /// <exception cref="InvalidOperationException">The kind names no <see cref="DatasetKind"/>.</exception>
+    /// <exception cref="SpecException">The kind names no <see cref="DatasetKind"/> (as the validator says).</exception>
     [JsonIgnore, IgnoreDataMember]
     public DatasetKind TypedKind => DatasetKinds.TryParse(Kind, out var kind)
         ? kind
-        : throw new InvalidOperationException($"dataset.kind: {DatasetKinds.Unknown(Kind)}");
+        : throw new SpecException("dataset.kind", DatasetKinds.Unknown(Kind));
 }
 
 /// <summary>
