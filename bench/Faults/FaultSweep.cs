@@ -2,7 +2,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using CapacityGrid.Client.Report;
 using CapacityGrid.Grains.Abstractions.Analysis;
-using CapacityGrid.Grains.Hosting;
+using CapacityGrid.Grains.Storage;
 
 namespace CapacityGrid.Bench.Faults;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using CapacityGrid.Grains.Abstractions.Experiments;
-using CapacityGrid.Grains.Hosting;
+using CapacityGrid.Grains.Storage;
 using CapacityGrid.Grains.Training;
 using CapacityGrid.Silo.Hosting;
 using CapacityGrid.Silo.Storage;

@@ -1,4 +1,6 @@
 using CapacityGrid.Grains.Hosting;
+using CapacityGrid.Grains.Storage;
+using CapacityGrid.Grains.Training;
 using CapacityGrid.ServiceDefaults;
 using CapacityGrid.Silo.Hosting;
 using CapacityGrid.Silo.Storage;

@@ -4,7 +4,7 @@ using CapacityGrid.Grains.Abstractions.Analysis;
 using CapacityGrid.Grains.Abstractions.Experiments;
 using CapacityGrid.Grains.Abstractions.Training;
 using CapacityGrid.Grains.Datasets;
-using CapacityGrid.Grains.Hosting;
+using CapacityGrid.Grains.Storage;
 
 namespace CapacityGrid.Grains.Analysis;
 

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using CapacityGrid.Grains.Hosting;
+using CapacityGrid.Grains.Storage;
 
 namespace CapacityGrid.Grains.Checkpoints;
 

@@ -7,6 +7,8 @@ using CapacityGrid.Grains.Analysis;
 using CapacityGrid.Grains.Hosting;
 using CapacityGrid.Grains.Placement;
 using CapacityGrid.Grains.Sizing;
+using CapacityGrid.Grains.Storage;
+using CapacityGrid.Grains.Training;
 using Orleans.Runtime.MembershipService.SiloMetadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

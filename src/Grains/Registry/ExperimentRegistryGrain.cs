@@ -1,5 +1,5 @@
 using CapacityGrid.Grains.Abstractions.Registry;
-using CapacityGrid.Grains.Hosting;
+using CapacityGrid.Grains.Storage;
 
 namespace CapacityGrid.Grains.Registry;
 

@@ -1,7 +1,7 @@
 using CapacityGrid.Analysis.Data;
 using CapacityGrid.Grains.Abstractions.Experiments;
 using CapacityGrid.Grains.Datasets;
-using CapacityGrid.Grains.Hosting;
+using CapacityGrid.Grains.Training;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using CapacityGrid.Grains.Abstractions.Training;
 using CapacityGrid.Grains.Experiments;
-using CapacityGrid.Grains.Hosting;
 using CapacityGrid.Grains.Placement;
+using CapacityGrid.Grains.Storage;
 using Microsoft.Extensions.Options;
 using Orleans.Placement;
 

@@ -3,6 +3,8 @@ using Azure.Storage.Blobs;
 using CapacityGrid.Grains.Abstractions.Serialization;
 using CapacityGrid.Grains.Hosting;
 using CapacityGrid.Grains.Placement;
+using CapacityGrid.Grains.Storage;
+using CapacityGrid.Grains.Training;
 using Orleans.Runtime.MembershipService.SiloMetadata;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;

@@ -2,6 +2,7 @@ using System.Net;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using CapacityGrid.Grains.Hosting;
+using CapacityGrid.Grains.Storage;
 using CapacityGrid.ServiceDefaults;
 using CapacityGrid.Silo.Hosting.Membership;
 using CapacityGrid.Silo.Hosting.Tls;

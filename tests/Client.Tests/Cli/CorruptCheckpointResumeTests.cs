@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using CapacityGrid.Grains.Hosting;
+using CapacityGrid.Grains.Storage;
 
 namespace CapacityGrid.Client.Tests.Cli;
 

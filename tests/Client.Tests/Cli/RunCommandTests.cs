@@ -4,7 +4,7 @@ using Azure.Storage.Blobs;
 using CapacityGrid.Client.Output;
 using CapacityGrid.Grains.Abstractions.Analysis;
 using CapacityGrid.Grains.Abstractions.Training;
-using CapacityGrid.Grains.Hosting;
+using CapacityGrid.Grains.Storage;
 using CapacityGrid.Silo.Storage;
 
 namespace CapacityGrid.Client.Tests.Cli;

@@ -1,7 +1,7 @@
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using CapacityGrid.Grains.Checkpoints;
-using CapacityGrid.Grains.Hosting;
+using CapacityGrid.Grains.Storage;
 using CapacityGrid.Grains.Tests.Fixtures;
 
 namespace CapacityGrid.Grains.Tests.Checkpoints;

@@ -1,6 +1,7 @@
 using CapacityGrid.Analysis.Training.Trainers;
 using CapacityGrid.Grains.Hosting;
 using CapacityGrid.Grains.Placement;
+using CapacityGrid.Grains.Training;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

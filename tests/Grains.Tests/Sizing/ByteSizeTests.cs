@@ -1,4 +1,5 @@
 using CapacityGrid.Grains.Hosting;
+using CapacityGrid.Grains.Training;
 using Microsoft.Extensions.Configuration;
 
 namespace CapacityGrid.Grains.Tests.Sizing;

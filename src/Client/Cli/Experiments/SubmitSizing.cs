@@ -2,6 +2,7 @@ using CapacityGrid.Client.Connection;
 using CapacityGrid.Grains.Abstractions.Experiments;
 using CapacityGrid.Grains.Hosting;
 using CapacityGrid.Grains.Sizing;
+using CapacityGrid.Grains.Training;
 using Microsoft.Extensions.Configuration;
 
 namespace CapacityGrid.Client.Cli.Experiments;

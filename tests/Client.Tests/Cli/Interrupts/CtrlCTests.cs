@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using Azure.Storage.Blobs;
-using CapacityGrid.Grains.Hosting;
+using CapacityGrid.Grains.Storage;
 using CapacityGrid.Silo.Storage;
 
 namespace CapacityGrid.Client.Tests.Cli.Interrupts;

@@ -1,9 +1,9 @@
-using CapacityGrid.Grains.Hosting;
+using CapacityGrid.Grains.Storage;
 using CapacityGrid.Grains.Tests.Fixtures;
 using CapacityGrid.Silo.Storage;
 using Microsoft.Extensions.Logging;
 
-namespace CapacityGrid.Grains.Tests.Hosting;
+namespace CapacityGrid.Grains.Tests.Storage;
 
 public sealed class StorageRetryWarningTests
 {
@@ -19,7 +19,7 @@ public sealed class StorageRetryWarningTests
         };
         var log = new ListLogger();
 
-        var blobs = GrainServiceExtensions.Blobs(storage, log);
+        var blobs = StorageServiceExtensions.Blobs(storage, log);
         await Assert.ThrowsAnyAsync<Exception>(() => blobs.GetBlobContainerClient("nothing-here").ExistsAsync(TestContext.Current.CancellationToken));
 
         var warnings = log.Entries.Where(e => e.Level == LogLevel.Warning).ToList();

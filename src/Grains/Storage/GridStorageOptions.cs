@@ -1,4 +1,4 @@
-namespace CapacityGrid.Grains.Hosting;
+namespace CapacityGrid.Grains.Storage;
 
 /// <summary>Where grain state and checkpoints live. Section <c>Storage</c>.</summary>
 public sealed class GridStorageOptions

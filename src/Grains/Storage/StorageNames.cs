@@ -1,4 +1,4 @@
-namespace CapacityGrid.Grains.Hosting;
+namespace CapacityGrid.Grains.Storage;
 
 /// <summary>Names of the Orleans storage providers and blob containers the grains use.</summary>
 public static class StorageNames

@@ -1,6 +1,7 @@
+using CapacityGrid.Grains.Hosting;
 using CapacityGrid.Grains.Placement;
 
-namespace CapacityGrid.Grains.Hosting;
+namespace CapacityGrid.Grains.Training;
 
 /// <summary>How much training a silo takes on. Section <c>Training</c>.</summary>
 public sealed class TrainingSlotOptions

@@ -2,7 +2,7 @@ using Azure.Core;
 using Azure.Core.Pipeline;
 using Microsoft.Extensions.Logging;
 
-namespace CapacityGrid.Grains.Hosting;
+namespace CapacityGrid.Grains.Storage;
 
 /// <summary>
 /// Makes storage retries visible: logs a warning when a request is tried again (the storage SDK retries
