@@ -3,6 +3,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Newtonsoft.Json.Serialization;
+using Orleans.Serialization;
 
 namespace CapacityGrid.Grains.Storage;
 
@@ -13,6 +15,9 @@ public static class StorageServiceExtensions
     public static IServiceCollection AddGridStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<GridStorageOptions>().Bind(configuration.GetSection(GridStorageOptions.Section));
+        // After Orleans' own post-configuration, which sets the binder this one wraps.
+        services.PostConfigure<OrleansJsonSerializerOptions>(o =>
+            o.JsonSerializerSettings.SerializationBinder = new MovedTypeBinder(o.JsonSerializerSettings.SerializationBinder ?? new DefaultSerializationBinder()));
         services.AddSingleton(sp => Blobs(
             sp.GetRequiredService<IOptions<GridStorageOptions>>().Value,
             sp.GetRequiredService<ILoggerFactory>().CreateLogger<StorageRetryWarningPolicy>()));
