@@ -13,6 +13,27 @@ public static class Eventually
     public static async Task<T> ValueAsync<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan? timeout = null, string what = "the condition", TimeSpan? every = null)
     {
         var limit = timeout ?? DefaultTimeout;
+        var (held, value, last) = await PollAsync(read, done, limit, every);
+        if (!held)
+        {
+            Assert.Fail($"{what} did not happen within {limit.TotalSeconds:0.#} s ({last})");
+        }
+        return value;
+    }
+
+    /// <summary>
+    /// Reads <paramref name="read"/> until <paramref name="done"/> holds, and returns that value; <c>default</c> after
+    /// <paramref name="timeout"/>, for a wait whose caller reports the failure with what it knows (a terminal's log, say).
+    /// </summary>
+    public static async Task<T?> ValueOrDefaultAsync<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan timeout, TimeSpan? every = null)
+    {
+        var (held, value, _) = await PollAsync(read, done, timeout, every);
+        return held ? value : default;
+    }
+
+    // The one loop: the value once it holds, or false and the last value seen once the time is up.
+    private static async Task<(bool Held, T Value, string Last)> PollAsync<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan limit, TimeSpan? every)
+    {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         deadline.CancelAfter(limit);
         var last = "no value yet";
@@ -23,7 +44,7 @@ public static class Eventually
                 var value = await read();
                 if (done(value))
                 {
-                    return value;
+                    return (true, value, last);
                 }
                 last = $"last value: {value}";
             }
@@ -37,7 +58,7 @@ public static class Eventually
             }
             catch (OperationCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
             {
-                Assert.Fail($"{what} did not happen within {limit.TotalSeconds:0.#} s ({last})");
+                return (false, default!, last);
             }
         }
     }

@@ -22,7 +22,7 @@ public sealed partial class CtrlCTests : IDisposable
         File.WriteAllText(Path.Combine(_folder, "spec.json"), """
             { "name": "ctrlc", "dataset": { "kind": "teacher", "inputDim": 8, "teacherHidden": [12], "classes": 3, "samples": 2000, "seed": 4 },
               "grid": { "widths": [8, 16], "depths": [1], "seeds": [1] },
-              "training": { "epochs": 40, "batchSize": 8, "learningRate": 0.01 } }
+              "training": { "epochs": 200, "batchSize": 8, "learningRate": 0.01 } }
             """);
     }
 

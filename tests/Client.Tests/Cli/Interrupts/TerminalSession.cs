@@ -56,15 +56,9 @@ public sealed class TerminalSession : IAsyncDisposable
     public async Task<(int ExitCode, TimeSpan After)?> WaitForExitAsync(TimeSpan timeout)
     {
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < timeout)
-        {
-            if (File.Exists(_exit) && File.ReadAllText(_exit).Trim() is { Length: > 0 } code)
-            {
-                return (int.Parse(code, System.Globalization.CultureInfo.InvariantCulture), clock.Elapsed);
-            }
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
-        return null;
+        var code = await Eventually.ValueOrDefaultAsync(
+            () => Task.FromResult(File.Exists(_exit) ? File.ReadAllText(_exit).Trim() : ""), text => text.Length > 0, timeout, TimeSpan.FromMilliseconds(100));
+        return code is null ? null : (int.Parse(code, System.Globalization.CultureInfo.InvariantCulture), clock.Elapsed);
     }
 
     /// <inheritdoc />
