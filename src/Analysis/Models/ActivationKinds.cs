@@ -5,34 +5,16 @@ namespace CapacityGrid.Analysis.Models;
 /// <summary>The words that name each <see cref="ActivationKind"/> in a spec, a model's hash and a checkpoint.</summary>
 public static class ActivationKinds
 {
-    private static readonly (ActivationKind Kind, string Name)[] Words =
-    [
-        (ActivationKind.Relu, "relu"),
-        (ActivationKind.Tanh, "tanh"),
-    ];
+    private static readonly KindWords<ActivationKind> Words = new("an activation kind", (ActivationKind.Relu, "relu"), (ActivationKind.Tanh, "tanh"));
 
     /// <summary>Every kind's word, in the order the docs list them.</summary>
-    public static IReadOnlyList<string> Names { get; } = [.. Words.Select(w => w.Name)];
+    public static IReadOnlyList<string> Names => Words.Names;
 
     /// <summary>The word a spec uses for <paramref name="kind"/>.</summary>
-    public static string Name(ActivationKind kind) =>
-        Words.Where(w => w.Kind == kind).Select(w => w.Name).FirstOrDefault()
-        ?? throw new ArgumentOutOfRangeException(nameof(kind), kind, "not an activation kind");
+    public static string Name(ActivationKind kind) => Words.Name(kind);
 
     /// <summary>The kind <paramref name="name"/> names (exactly, as specs spell it), or false.</summary>
-    public static bool TryParse(string? name, out ActivationKind kind)
-    {
-        foreach (var w in Words)
-        {
-            if (string.Equals(w.Name, name, StringComparison.Ordinal))
-            {
-                kind = w.Kind;
-                return true;
-            }
-        }
-        kind = default;
-        return false;
-    }
+    public static bool TryParse(string? name, out ActivationKind kind) => Words.TryParse(name, out kind);
 
     /// <summary>The activation applied to <paramref name="x"/> (a new tensor).</summary>
     public static Tensor Apply(this ActivationKind kind, Tensor x) => kind switch
