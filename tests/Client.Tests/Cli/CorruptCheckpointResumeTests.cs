@@ -47,13 +47,21 @@ public sealed class CorruptCheckpointResumeTests(StandaloneSiloFixture cluster) 
             AssertSameEpochs(expected[id], point);
             var history = point.GetProperty("history");
             Assert.Equal(1, history.GetProperty("completions").GetInt32());
-            // Only the corrupt checkpoint's epoch is trained a second time.
-            Assert.Equal(Epochs + (corrupted.ContainsKey(id) ? 1 : 0), history.GetProperty("epochsTrained").GetInt32());
+            if (!corrupted.ContainsKey(id))
+            {
+                Assert.Equal(Epochs, history.GetProperty("epochsTrained").GetInt32());
+            }
         }
         foreach (var (id, epoch) in corrupted)
         {
-            var starts = points[id].GetProperty("history").GetProperty("runStartEpochs").EnumerateArray().Select(e => e.GetInt32()).ToList();
+            var history = points[id].GetProperty("history");
+            var starts = history.GetProperty("runStartEpochs").EnumerateArray().Select(e => e.GetInt32()).ToList();
             Assert.Equal(epoch - 1, starts[^1]);
+            // The resumed run trains epoch..Epochs again; the first run recorded epoch epochs, or epoch - 1 when the silo
+            // stopped after writing the corrupted checkpoint but before recording its epoch (then nothing but the
+            // corrupt checkpoint's epoch is trained twice either way).
+            var firstRun = history.GetProperty("epochsTrained").GetInt32() - (Epochs - epoch + 1);
+            Assert.InRange(firstRun, epoch - 1, epoch);
         }
     }
 
