@@ -88,11 +88,12 @@ public sealed class ProcessClusterTests : IAsyncLifetime
     {
         var spec = Path.Combine(_folder, "spec.json");
         File.WriteAllText(spec, """
-            { "name": "procs", "dataset": { "kind": "teacher", "inputDim": 8, "teacherHidden": [12], "classes": 3, "samples": 12000, "seed": 4 },
+            { "name": "procs", "dataset": { "kind": "teacher", "inputDim": 8, "teacherHidden": [12], "classes": 3, "samples": 3000, "seed": 4 },
               "grid": { "widths": [8, 16], "depths": [1], "seeds": [1] },
-              "training": { "epochs": 16, "batchSize": 4, "learningRate": 0.01 } }
+              "training": { "epochs": 64, "batchSize": 4, "learningRate": 0.01 } }
             """);
-        // 16 epochs: each status poll also builds the capacity analysis, and the kill must land while points still train.
+        // Many short epochs: the kill must land while points still train, and the watch's progress lines lag by up to
+        // its poll interval (16 epochs of 12,000 samples, the same work, had finished by then on an idle machine).
         Assert.Equal(0, (await CapgridAsync("submit", spec, "--id", "procs")).ExitCode);
         using var watch = StartCapgrid("watch", "procs", "--out", Path.Combine(_folder, "out"));
         await WaitForWatchedEpochsAsync(watch, 2);
@@ -115,11 +116,11 @@ public sealed class ProcessClusterTests : IAsyncLifetime
         Assert.All(points, p =>
         {
             Assert.Equal("finished", p.GetProperty("status").GetString());
-            Assert.Equal(Enumerable.Range(1, 16), p.GetProperty("epochs").EnumerateArray().Select(e => e.GetProperty("epoch").GetInt32()));
+            Assert.Equal(Enumerable.Range(1, 64), p.GetProperty("epochs").EnumerateArray().Select(e => e.GetProperty("epoch").GetInt32()));
             var history = p.GetProperty("history");
             Assert.Equal(1, history.GetProperty("completions").GetInt32());
             // The interrupted run lost only the epoch in flight: no checkpointed epoch was trained twice.
-            Assert.Equal(16, history.GetProperty("epochsTrained").GetInt32());
+            Assert.Equal(64, history.GetProperty("epochsTrained").GetInt32());
         });
         // Some point was interrupted in training and resumed from a checkpoint.
         Assert.Contains(points, p => p.GetProperty("history").GetProperty("runStartEpochs").GetArrayLength() >= 2);
