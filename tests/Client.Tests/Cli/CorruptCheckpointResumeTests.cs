@@ -12,7 +12,9 @@ namespace CapacityGrid.Client.Tests.Cli;
 [Collection(CliCollection.Name)]
 public sealed class CorruptCheckpointResumeTests(StandaloneSiloFixture cluster) : IClassFixture<StandaloneSiloFixture>, IDisposable
 {
-    private const int Epochs = 6;
+    // Many short epochs: the silo must stop while points still train, after a status poll (a process start) that
+    // took longer than 6 epochs of 12,000 samples on an idle machine.
+    private const int Epochs = 100;
     private readonly string _out = Directory.CreateTempSubdirectory("capgrid-corrupt-").FullName;
 
     public void Dispose() => Directory.Delete(_out, recursive: true);
@@ -22,7 +24,7 @@ public sealed class CorruptCheckpointResumeTests(StandaloneSiloFixture cluster) 
     {
         var spec = Path.Combine(_out, "spec.json");
         File.WriteAllText(spec, $$"""
-            { "name": "corrupt", "dataset": { "kind": "teacher", "inputDim": 8, "classes": 3, "samples": 12000, "seed": 3 },
+            { "name": "corrupt", "dataset": { "kind": "teacher", "inputDim": 8, "classes": 3, "samples": 3000, "seed": 3 },
               "grid": { "widths": [4, 8], "depths": [1], "seeds": [1] },
               "training": { "epochs": {{Epochs}}, "batchSize": 8 } }
             """);
