@@ -8,11 +8,16 @@ namespace CapacityGrid.Analysis;
 public sealed class KindWords<TKind> where TKind : struct, Enum
 {
     private readonly (TKind Kind, string Name)[] _words;
+    private readonly string _noun;
     private readonly string _what;
 
-    /// <summary>The table: each kind with its word, in the order the docs list them; <paramref name="what"/> names one ("an optimizer kind").</summary>
-    public KindWords(string what, params (TKind Kind, string Name)[] words)
+    /// <summary>
+    /// The table: each kind with its word, in the order the docs list them; <paramref name="noun"/> is what a word
+    /// names in messages ("optimizer"), <paramref name="what"/> one value of the enum ("an optimizer kind").
+    /// </summary>
+    public KindWords(string noun, string what, params (TKind Kind, string Name)[] words)
     {
+        _noun = noun;
         _what = what;
         _words = words;
         Names = [.. words.Select(w => w.Name)];
@@ -20,6 +25,13 @@ public sealed class KindWords<TKind> where TKind : struct, Enum
 
     /// <summary>Every kind's word, in the table's order.</summary>
     public IReadOnlyList<string> Names { get; }
+
+    /// <summary>What is wrong with a word no kind has: <c>unknown optimizer 'x' (expected adam or sgd)</c>.</summary>
+    public string Unknown(string? word)
+    {
+        var expected = Names.Count == 1 ? Names[0] : $"{string.Join(", ", Names.Take(Names.Count - 1))} or {Names[^1]}";
+        return $"unknown {_noun} '{word}' (expected {expected})";
+    }
 
     /// <summary>The word for <paramref name="kind"/>; a value outside the table is an <see cref="ArgumentOutOfRangeException"/>.</summary>
     public string Name(TKind kind)

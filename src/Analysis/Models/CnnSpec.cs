@@ -41,7 +41,7 @@ public sealed record CnnSpec(
     /// <summary><c>relu</c> or <c>tanh</c>, after every conv and hidden layer.</summary>
     public string Activation { get; init; } = ActivationKinds.TryParse(Activation, out _)
         ? Activation
-        : throw new ArgumentException($"Activation: unknown activation '{Activation}' (expected relu or tanh)", nameof(Activation));
+        : throw new ArgumentException($"Activation: {ActivationKinds.Unknown(Activation)}", nameof(Activation));
 
     /// <inheritdoc />
     [JsonIgnore]

@@ -31,7 +31,7 @@ public sealed record MlpSpec(int InputDim, int[] Hidden, int Classes, string Act
     /// <summary><c>relu</c> or <c>tanh</c>, between hidden layers.</summary>
     public string Activation { get; init; } = ActivationKinds.TryParse(Activation, out _)
         ? Activation
-        : throw new ArgumentException($"unknown activation '{Activation}' (expected relu or tanh)", nameof(Activation));
+        : throw new ArgumentException(ActivationKinds.Unknown(Activation), nameof(Activation));
 
     /// <inheritdoc />
     [JsonIgnore]

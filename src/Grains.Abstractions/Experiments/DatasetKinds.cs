@@ -5,7 +5,7 @@ namespace CapacityGrid.Grains.Abstractions.Experiments;
 /// <summary>The words that name each <see cref="DatasetKind"/> in a spec, and what each kind implies.</summary>
 public static class DatasetKinds
 {
-    private static readonly KindWords<DatasetKind> Words = new("a dataset kind", (DatasetKind.Teacher, "teacher"), (DatasetKind.RandomLabels, "random-labels"), (DatasetKind.GaussianMixture, "gaussian-mixture"), (DatasetKind.Csv, "csv"), (DatasetKind.Idx, "idx"));
+    private static readonly KindWords<DatasetKind> Words = new("dataset kind", "a dataset kind", (DatasetKind.Teacher, "teacher"), (DatasetKind.RandomLabels, "random-labels"), (DatasetKind.GaussianMixture, "gaussian-mixture"), (DatasetKind.Csv, "csv"), (DatasetKind.Idx, "idx"));
 
     /// <summary>Every kind's word, in the order the docs list them.</summary>
     public static IReadOnlyList<string> Names => Words.Names;

@@ -84,7 +84,7 @@ public sealed record GridSpec(
     [JsonIgnore, IgnoreDataMember]
     public ActivationKind TypedActivation => ActivationKinds.TryParse(Activation, out var kind)
         ? kind
-        : throw new SpecException("grid.activation", $"unknown activation '{Activation}' (expected relu or tanh)");
+        : throw new SpecException("grid.activation", ActivationKinds.Unknown(Activation));
 }
 
 /// <summary>
@@ -113,7 +113,7 @@ public sealed record TrainingSpec(
     [JsonIgnore, IgnoreDataMember]
     public OptimizerKind TypedOptimizer => OptimizerKinds.TryParse(Optimizer, out var kind)
         ? kind
-        : throw new SpecException("training.optimizer", $"unknown optimizer '{Optimizer}' (expected adam or sgd)");
+        : throw new SpecException("training.optimizer", OptimizerKinds.Unknown(Optimizer));
 
     /// <summary><see cref="Device"/> typed, <see cref="DeviceKind.Auto"/> when absent; only for a spec <see cref="SpecValidator"/> accepted.</summary>
     /// <exception cref="SpecException">The device names no <see cref="DeviceKind"/> (as the validator says).</exception>
@@ -122,7 +122,7 @@ public sealed record TrainingSpec(
         ? DeviceKind.Auto
         : DeviceKinds.TryParse(Device, out var kind)
             ? kind
-            : throw new SpecException("training.device", $"unknown device '{Device}' (expected auto, cpu or cuda)");
+            : throw new SpecException("training.device", DeviceKinds.Unknown(Device));
 }
 
 /// <summary>

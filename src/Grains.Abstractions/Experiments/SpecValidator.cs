@@ -181,7 +181,7 @@ public static partial class SpecValidator
         Distinct("grid.seeds", g.Seeds);
         if (!ActivationKinds.TryParse(g.Activation, out _))
         {
-            throw new SpecException("grid.activation", $"unknown activation '{g.Activation}' (expected relu or tanh)");
+            throw new SpecException("grid.activation", ActivationKinds.Unknown(g.Activation));
         }
         if (g.Cnn is { } cnn)
         {
@@ -235,7 +235,7 @@ public static partial class SpecValidator
         Positive("training.batchSize", t.BatchSize, 1_000_000);
         if (!OptimizerKinds.TryParse(t.Optimizer, out _))
         {
-            throw new SpecException("training.optimizer", $"unknown optimizer '{t.Optimizer}' (expected adam or sgd)");
+            throw new SpecException("training.optimizer", OptimizerKinds.Unknown(t.Optimizer));
         }
         if (!(t.LearningRate > 0 && t.LearningRate < 100))
         {
@@ -259,7 +259,7 @@ public static partial class SpecValidator
         }
         if (t.Device is not null && !DeviceKinds.TryParse(t.Device, out _))
         {
-            throw new SpecException("training.device", $"unknown device '{t.Device}' (expected auto, cpu or cuda)");
+            throw new SpecException("training.device", DeviceKinds.Unknown(t.Device));
         }
         if (t.CheckpointEvery is { } every)
         {

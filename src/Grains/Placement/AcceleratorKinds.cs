@@ -5,7 +5,7 @@ namespace CapacityGrid.Grains.Placement;
 /// <summary>The words that name each <see cref="AcceleratorKind"/> in configuration and in silo metadata.</summary>
 public static class AcceleratorKinds
 {
-    private static readonly KindWords<AcceleratorKind> Words = new("an accelerator kind", (AcceleratorKind.Cpu, "cpu"), (AcceleratorKind.Gpu, "gpu"));
+    private static readonly KindWords<AcceleratorKind> Words = new("accelerator", "an accelerator kind", (AcceleratorKind.Cpu, "cpu"), (AcceleratorKind.Gpu, "gpu"));
 
     /// <summary>Every kind's word, in the order the docs list them.</summary>
     public static IReadOnlyList<string> Names => Words.Names;
@@ -15,4 +15,7 @@ public static class AcceleratorKinds
 
     /// <summary>The kind <paramref name="name"/> names (exactly, lowercase), or false.</summary>
     public static bool TryParse(string? name, out AcceleratorKind kind) => Words.TryParse(name, out kind);
+
+    /// <summary>What is wrong with a word no kind has, as specs and errors say it.</summary>
+    public static string Unknown(string? word) => Words.Unknown(word);
 }

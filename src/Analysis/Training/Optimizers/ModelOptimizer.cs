@@ -26,7 +26,7 @@ public abstract class ModelOptimizer : IDisposable
     {
         OptimizerKind.Adam => new AdamOptimizer(parameters, options.LearningRate, options.WeightDecay),
         OptimizerKind.Sgd => new SgdOptimizer(parameters, options.LearningRate, options.Momentum, options.WeightDecay),
-        _ => throw new ArgumentException($"unknown optimizer '{options.Optimizer}' (expected adam or sgd)", nameof(options)),
+        _ => throw new ArgumentException(OptimizerKinds.Unknown($"{options.Optimizer}"), nameof(options)),
     };
 
     /// <summary>Which optimizer this is; its word heads the saved state.</summary>

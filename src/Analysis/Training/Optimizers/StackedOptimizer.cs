@@ -21,7 +21,7 @@ public abstract class StackedOptimizer : IDisposable
         {
             OptimizerKind.Adam => new StackedAdam(members, parameters),
             OptimizerKind.Sgd => new StackedSgd(members, parameters),
-            var kind => throw new ArgumentException($"unknown optimizer '{kind}' (expected adam or sgd)"),
+            var kind => throw new ArgumentException(OptimizerKinds.Unknown($"{kind}")),
         };
     }
 
@@ -32,7 +32,7 @@ public abstract class StackedOptimizer : IDisposable
         var kind = members[0].Optimizer;
         if (!Enum.IsDefined(kind))
         {
-            throw new ArgumentException($"unknown optimizer '{kind}' (expected adam or sgd)");
+            throw new ArgumentException(OptimizerKinds.Unknown($"{kind}"));
         }
         if (members.Any(m => m.Optimizer != kind))
         {

@@ -3,7 +3,7 @@ namespace CapacityGrid.Analysis.Training.Trainers;
 /// <summary>The words that name each <see cref="DeviceKind"/> in a spec.</summary>
 public static class DeviceKinds
 {
-    private static readonly KindWords<DeviceKind> Words = new("a device kind", (DeviceKind.Auto, "auto"), (DeviceKind.Cpu, "cpu"), (DeviceKind.Cuda, "cuda"));
+    private static readonly KindWords<DeviceKind> Words = new("device", "a device kind", (DeviceKind.Auto, "auto"), (DeviceKind.Cpu, "cpu"), (DeviceKind.Cuda, "cuda"));
 
     /// <summary>Every kind's word, in the order the docs list them.</summary>
     public static IReadOnlyList<string> Names => Words.Names;
@@ -13,4 +13,7 @@ public static class DeviceKinds
 
     /// <summary>The kind <paramref name="name"/> names (exactly, as specs spell it), or false.</summary>
     public static bool TryParse(string? name, out DeviceKind kind) => Words.TryParse(name, out kind);
+
+    /// <summary>What is wrong with a word no kind has, as specs and errors say it.</summary>
+    public static string Unknown(string? word) => Words.Unknown(word);
 }

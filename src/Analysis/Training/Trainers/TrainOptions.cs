@@ -29,7 +29,7 @@ public sealed record TrainOptions(
         }
         if (!Enum.IsDefined(Optimizer))
         {
-            throw new ArgumentException($"unknown optimizer '{Optimizer}' (expected adam or sgd)", nameof(Optimizer));
+            throw new ArgumentException(OptimizerKinds.Unknown($"{Optimizer}"), nameof(Optimizer));
         }
         if (!(LearningRate > 0) || !double.IsFinite(LearningRate))
         {

@@ -17,7 +17,7 @@ public static class TrainingDevice
         DeviceKind.Cuda => torch.cuda.is_available()
             ? torch.CUDA
             : throw new InvalidOperationException("device 'cuda' was asked for, but torch.cuda.is_available() is false (no GPU, or a CPU build of TorchSharp: build with -p:TorchBackend=cuda)"),
-        _ => throw new ArgumentException($"unknown device '{kind}' (expected auto, cpu or cuda)", nameof(TrainOptions.Device)),
+        _ => throw new ArgumentException(DeviceKinds.Unknown($"{kind}"), nameof(TrainOptions.Device)),
     };
 
     /// <summary>Sets torch's intra-op threads for the process when <paramref name="threads"/> is positive and differs.</summary>
